@@ -1,0 +1,23 @@
+/**
+ * callback-verify: contract-test OpenAPI callbacks and webhooks.
+ * The public API; re-exports only.
+ */
+export * from './errors.ts';
+export type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './receive/exchange.ts';
+export type * from './report/report.ts';
+export type {
+  Catalogue,
+  Contract,
+  ExampleSpec,
+  HttpMethod,
+  MediaTypeSpec,
+  OperationSpec,
+  ParameterSpec,
+  RequestBodySpec,
+  ResponseSpec,
+  SchemaSpec,
+  TriggerOperation,
+} from './spec/contract.ts';
+export type { JsonObject, LoadedDocument, OasVersion } from './spec/document.ts';
+export type * from './spec/runtime-expression/types.ts';
+export { type Finding, hasErrors, type Severity } from './validate/finding.ts';
