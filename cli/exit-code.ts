@@ -1,0 +1,24 @@
+import { isCallbackVerifyError } from '../src/errors.ts';
+
+/** Process exit codes: the contract with CI. */
+export const ExitCode = {
+  conformant: 0,
+  nonConformant: 1,
+  usage: 2,
+  internal: 70,
+} as const;
+
+/** Exit code for an error that escaped a command: 2 for the tool's own errors, 70 for bugs. */
+export function exitCodeFor(error: unknown): number {
+  return isCallbackVerifyError(error) ? ExitCode.usage : ExitCode.internal;
+}
+
+/** The message printed for an error that escaped a command, with its code and what to do. */
+export function describeError(error: unknown): string {
+  if (isCallbackVerifyError(error)) {
+    const hint = error.hint === undefined ? '' : `\n  ${error.hint}`;
+    return `error ${error.code}: ${error.message}${hint}`;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `internal error (a bug in callback-verify; please report it with this output):\n${detail}`;
+}

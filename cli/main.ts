@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { describeError, ExitCode, exitCodeFor } from './exit-code.ts';
+import { version } from './version.ts';
+
+/** Builds the commander program; each command lives in its own file and registers itself here. */
+export function createProgram(): Command {
+  const program = new Command('callback-verify')
+    .description('Contract-test OpenAPI callbacks and webhooks.')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  // Commands register below, one line each.
+  return program;
+}
+
+/** Runs the CLI with argv and exits with the documented code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.conformant;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? ExitCode.conformant : ExitCode.usage;
+    }
+    process.stderr.write(`${describeError(error)}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+process.exitCode = await main(process.argv);

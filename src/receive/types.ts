@@ -1,0 +1,55 @@
+import type { Catalogue } from '../spec/contract.ts';
+import type { Exchange } from './exchange.ts';
+
+/** Scripted answer of one contract's receiver. */
+export interface ReceiverBehaviour {
+  /** Statuses to answer in turn, the last one repeating: `[503, 503, 200]` exercises retries. */
+  statuses?: number[];
+  /** Milliseconds to wait before answering. */
+  delayMs?: number;
+  /** Drop the connection instead of answering (after `delayMs`). */
+  drop?: boolean;
+}
+
+/** Options of {@link createReceiver}; every field has a documented default. */
+export interface ReceiverOptions {
+  /** Interface to bind; default `127.0.0.1`. */
+  host?: string;
+  /** Port; default `0` (any free port). */
+  port?: number;
+  /** Largest request body accepted, in bytes; default 10 MB (10 * 1024 * 1024). Larger: 413. */
+  maxBodyBytes?: number;
+  /** Milliseconds a client may take to send its request; default 30 000. */
+  requestTimeoutMs?: number;
+  /** Status for a request that matches no contract; default 404. */
+  unmatchedStatus?: number;
+  /** Path prefix for webhooks, default `/webhooks`; each webhook at `<prefix>/<name>`. */
+  webhookPrefix?: string;
+  /** Per-contract scripted answers, by contract id (or `*` for all). */
+  behaviours?: Record<string, ReceiverBehaviour>;
+  /** JSON Lines journal file; every request is appended before it is answered. */
+  journalPath?: string;
+  /** Called with every exchange once it is answered. */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+/** A running receiver hosting every contract of a catalogue. */
+export interface Receiver {
+  /** `http://host:port`. */
+  readonly origin: string;
+  readonly catalogue: Catalogue;
+  /**
+   * The URL to give the provider for a contract. For a callback this is the value to put where
+   * the expression reads its base (query parameter, header, body field…); for a webhook the full URL.
+   * `trigger` names one trigger so its callbacks can be told apart (`run` passes a fresh one per trigger).
+   */
+  urlFor(contractId: string, trigger?: string): string;
+  /** Change a contract's scripted answer while running. */
+  setBehaviour(contractId: string, behaviour: ReceiverBehaviour): void;
+  /** Subscribe to exchanges; returns the unsubscribe function. */
+  subscribe(listener: (exchange: Exchange) => void): () => void;
+  /** Exchanges so far (bounded: the oldest are dropped past a limit; the journal keeps all). */
+  exchanges(): readonly Exchange[];
+  /** Stop accepting, finish in-flight requests, flush the journal. */
+  close(): Promise<void>;
+}
