@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { UsageError } from '../errors.ts';
+import type { MediaTypeSpec } from '../spec/contract.ts';
+import type { JsonObject, LoadedDocument, OasVersion } from '../spec/document.ts';
+import { buildPayload } from './build-payload.ts';
+import { sampleSchema } from './sample-schema.ts';
+
+function loaded(openapi: string, components: JsonObject = {}): LoadedDocument {
+  const version: OasVersion = openapi.startsWith('3.0') ? '3.0' : '3.1';
+  return {
+    source: 'test.yaml',
+    openapi,
+    version,
+    title: 'test',
+    document: {
+      openapi,
+      info: { title: 'test', version: '1' },
+      components: { schemas: components },
+    },
+    findings: [],
+  };
+}
+
+function media(schema: unknown, examples: MediaTypeSpec['examples'] = []): MediaTypeSpec {
+  return {
+    mediaType: 'application/json',
+    schema: schema === undefined ? undefined : { schema, pointer: '/x/schema' },
+    examples,
+    pointer: '/x',
+  };
+}
+
+const invoice = {
+  type: 'object',
+  required: ['id', 'status'],
+  properties: {
+    id: { type: 'string', example: 'inv_1' },
+    status: { $ref: '#/components/schemas/Status' },
+    amount: { type: ['integer', 'null'], minimum: 1 },
+    createdBy: { type: 'string', readOnly: true },
+  },
+};
+const status = { type: 'string', enum: ['paid', 'void'] };
+
+describe('buildPayload', () => {
+  const document = loaded('3.1.0', { Invoice: invoice, Status: status });
+  const examples = [
+    { name: 'paid', value: { id: 'a', status: 'paid' }, pointer: '/x/examples/paid' },
+    { name: 'void', value: { id: 'b', status: 'void' }, pointer: '/x/examples/void' },
+  ];
+
+  const cases: Array<{
+    name: string;
+    media: MediaTypeSpec;
+    example?: string;
+    want: unknown;
+    source: string;
+  }> = [
+    {
+      name: 'a named example',
+      media: media({ $ref: '#/components/schemas/Invoice' }, examples),
+      example: 'void',
+      want: { id: 'b', status: 'void' },
+      source: 'example:void',
+    },
+    {
+      name: 'the first example when none is named',
+      media: media({ $ref: '#/components/schemas/Invoice' }, examples),
+      want: { id: 'a', status: 'paid' },
+      source: 'example:paid',
+    },
+    {
+      name: "the schema's own example, through a $ref",
+      media: media({ $ref: '#/components/schemas/WithExample' }),
+      want: { id: 'from-schema' },
+      source: 'example:schema',
+    },
+    {
+      name: "the first of a 3.1 schema's examples",
+      media: media({ type: 'object', examples: [{ id: 'first' }, { id: 'second' }] }),
+      want: { id: 'first' },
+      source: 'example:schema',
+    },
+    {
+      name: 'a generated value that resolves internal $refs and leaves out readOnly fields',
+      media: media({ $ref: '#/components/schemas/Invoice' }),
+      want: { id: 'inv_1', status: 'paid', amount: 1 },
+      source: 'generated',
+    },
+    {
+      name: 'nothing for a media type without a schema',
+      media: media(undefined),
+      want: undefined,
+      source: 'generated',
+    },
+  ];
+  const withExample = loaded('3.1.0', {
+    Invoice: invoice,
+    Status: status,
+    WithExample: { type: 'object', example: { id: 'from-schema' } },
+  });
+  for (const { name, media: given, example, want, source } of cases) {
+    it(name, () => {
+      const built = buildPayload(
+        name.includes('own example') ? withExample : document,
+        given,
+        example === undefined ? {} : { example },
+      );
+      assert.deepEqual(built, { value: want, source });
+    });
+  }
+
+  it('names the available examples when the wanted one does not exist', () => {
+    assert.throws(
+      () => buildPayload(document, media({}, examples), { example: 'refunded' }),
+      (error: unknown) =>
+        error instanceof UsageError && /available: paid, void/.test(error.message),
+    );
+  });
+
+  it('says so when a named example is wanted but none are declared', () => {
+    assert.throws(
+      () => buildPayload(document, media({ type: 'string' }), { example: 'paid' }),
+      (error: unknown) =>
+        error instanceof UsageError && /declares no named examples/.test(error.message),
+    );
+  });
+});
+
+describe('sampleSchema', () => {
+  it('3.0: siblings of a $ref are ignored, nullable is understood', () => {
+    const document = loaded('3.0.3', { Amount: { type: 'integer', minimum: 5, nullable: true } });
+    const value = sampleSchema(document, {
+      schema: { $ref: '#/components/schemas/Amount', minimum: 100 },
+      pointer: '',
+    });
+    assert.equal(value, 5);
+  });
+
+  it('3.1: siblings of a $ref apply', () => {
+    const document = loaded('3.1.0', { Amount: { type: 'integer', minimum: 5 } });
+    const value = sampleSchema(document, {
+      schema: { $ref: '#/components/schemas/Amount', minimum: 100 },
+      pointer: '',
+    });
+    assert.equal(value, 100);
+  });
+
+  it('responses leave out writeOnly fields and keep readOnly ones', () => {
+    const document = loaded('3.1.0');
+    const schema = {
+      type: 'object',
+      properties: {
+        secret: { type: 'string', writeOnly: true },
+        id: { type: 'integer', readOnly: true },
+      },
+    };
+    assert.deepEqual(sampleSchema(document, { schema, pointer: '' }, { direction: 'response' }), {
+      id: 0,
+    });
+    assert.deepEqual(sampleSchema(document, { schema, pointer: '' }), { secret: 'string' });
+  });
+
+  it('survives a recursive schema', () => {
+    const document = loaded('3.1.0', {
+      Node: { type: 'object', properties: { child: { $ref: '#/components/schemas/Node' } } },
+    });
+    const value = sampleSchema(document, {
+      schema: { $ref: '#/components/schemas/Node' },
+      pointer: '',
+    });
+    assert.equal(typeof value, 'object');
+  });
+});

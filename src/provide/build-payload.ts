@@ -1,0 +1,59 @@
+import { UsageError } from '../errors.ts';
+import type { MediaTypeSpec } from '../spec/contract.ts';
+import { derefLocal } from '../spec/deref-local.ts';
+import type { LoadedDocument } from '../spec/document.ts';
+import { sampleSchema } from './sample-schema.ts';
+
+/** A payload chosen for a media type and where it came from. */
+export interface BuiltPayload {
+  value: unknown;
+  /** `example:<name>` for a declared example, `example:schema` for a schema's own, or `generated`. */
+  source: string;
+}
+
+/**
+ * Picks the payload to send for one media type: the named example when `options.example` is
+ * given, else the first declared example (media type, then the schema's `example` / `examples`),
+ * else a value generated from the schema.
+ *
+ * @example
+ * buildPayload(document, contract.operation.requestBody.content[0], { example: 'paid' })
+ * // { value: { id: 'inv_1', paid: true }, source: 'example:paid' }
+ */
+export function buildPayload(
+  document: LoadedDocument,
+  media: MediaTypeSpec,
+  options: { example?: string } = {},
+): BuiltPayload {
+  if (options.example !== undefined) {
+    const wanted = options.example;
+    const found = media.examples.find((example) => example.name === wanted);
+    if (found !== undefined) return { value: found.value, source: `example:${found.name}` };
+    const names = media.examples.map((example) => example.name);
+    throw new UsageError(
+      names.length === 0
+        ? `No example named "${wanted}": ${media.mediaType} at ${media.pointer} declares no named examples.`
+        : `No example named "${wanted}" for ${media.mediaType} at ${media.pointer}; available: ${names.join(', ')}.`,
+      {
+        hint: 'Pass one of the listed names to --example, or leave --example out to use the first.',
+      },
+    );
+  }
+  const first = media.examples[0];
+  if (first !== undefined) return { value: first.value, source: `example:${first.name}` };
+  if (media.schema === undefined) return { value: undefined, source: 'generated' };
+  const schemaExample = readSchemaExample(derefLocal(document.document, media.schema.schema));
+  if (schemaExample.found) return { value: schemaExample.value, source: 'example:schema' };
+  return { value: sampleSchema(document, media.schema), source: 'generated' };
+}
+
+function readSchemaExample(schema: unknown): { found: true; value: unknown } | { found: false } {
+  if (typeof schema !== 'object' || schema === null) return { found: false };
+  if ('example' in schema && schema.example !== undefined) {
+    return { found: true, value: schema.example };
+  }
+  if ('examples' in schema && Array.isArray(schema.examples) && schema.examples.length > 0) {
+    return { found: true, value: schema.examples[0] };
+  }
+  return { found: false };
+}
