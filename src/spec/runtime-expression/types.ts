@@ -13,8 +13,11 @@ export type ExpressionSource =
   | { type: 'path'; name: string }
   /** `$request.body`, `$request.body#/a/b`, `$response.body#/…`; `pointer` is '' for the whole body. */
   | { type: 'body'; from: 'request' | 'response'; pointer: string }
-  /** FastAPI's `{$callback_url}`: the trigger operation's parameter of that name, wherever it is. */
-  | { type: 'parameter'; name: string }
+  /**
+   * FastAPI's `{$callback_url}`: the trigger operation's parameter of that name, wherever it is.
+   * `style: 'plain'` marks a best-effort reading of a plain variable such as `{webhookURL}`.
+   */
+  | { type: 'parameter'; name: string; style?: 'plain' }
   /** A key that could not be read as any expression; kept so nothing is lost. */
   | { type: 'unknown'; text: string };
 
@@ -35,7 +38,8 @@ export type ExpressionIssueCode =
   | 'expression.free-text'
   | 'expression.no-expression'
   | 'expression.unknown-source'
-  | 'expression.invalid-pointer';
+  | 'expression.invalid-pointer'
+  | 'expression.dotted-pointer';
 
 /** A problem found while parsing a callback key; becomes a lint finding. */
 export interface ExpressionIssue {
@@ -103,4 +107,18 @@ export interface TemplateMatcher {
   specificity: number;
   /** The template tail as a path pattern for display, e.g. `/invoices/{$request.body#/id}`. */
   pattern: string;
+}
+
+/**
+ * Where a trigger request must carry a receiver URL so that the provider calls it back.
+ * `parameter` is the FastAPI form: the trigger operation's parameter of that name, wherever it is declared.
+ */
+export interface InjectionPoint {
+  in: 'query' | 'header' | 'path' | 'body' | 'parameter';
+  /** Parameter or header name (`query`, `header`, `path`, `parameter`). */
+  name?: string;
+  /** JSON pointer into the request body (`body`); `''` is the whole body. */
+  pointer?: string;
+  /** Other pointers the provider may mean, e.g. `/webhooks/url` for a dotted `/webhooks.url`. */
+  alternatives?: string[];
 }
