@@ -19,5 +19,12 @@ export type {
   TriggerOperation,
 } from './spec/contract.ts';
 export type { JsonObject, LoadedDocument, OasVersion } from './spec/document.ts';
+export {
+  compileTemplateMatcher,
+  describeSource,
+  evaluateUrlTemplate,
+  injectionPoint,
+  parseUrlTemplate,
+} from './spec/runtime-expression/index.ts';
 export type * from './spec/runtime-expression/types.ts';
 export { type Finding, hasErrors, type Severity } from './validate/finding.ts';
