@@ -199,6 +199,8 @@ export interface Delivery {
   /** Pause between attempts. */
   backoffMs: number;
   log: (message: string) => void;
+  /** Word the log lines start with; default `callback`. */
+  kind?: 'callback' | 'webhook';
 }
 
 /** Sends a delivery, logging one stderr line per attempt; resolves with the last status (0 = network error). */
@@ -207,7 +209,7 @@ export async function deliver(delivery: Delivery): Promise<number> {
   let status = 0;
   for (let attempt = 1; attempt <= delivery.attempts; attempt += 1) {
     const started = performance.now();
-    const label = `callback attempt ${attempt}/${delivery.attempts} ${delivery.method} ${delivery.url}`;
+    const label = `${delivery.kind ?? 'callback'} attempt ${attempt}/${delivery.attempts} ${delivery.method} ${delivery.url}`;
     try {
       const response = await fetch(delivery.url, {
         method: delivery.method,
