@@ -1,5 +1,14 @@
 export { assertHostAllowed, type HostPolicy, isLoopbackHost } from './allowed-hosts.ts';
+export { buildDeliveryRequest } from './build-delivery-request.ts';
 export { type BuiltPayload, buildPayload } from './build-payload.ts';
+export {
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type DeliverOptions,
+  deliver,
+} from './deliver.ts';
+export type { DeliveryRequest } from './delivery-request.ts';
+export type { DeliveryResponse, ResponseChecker } from './response-checker.ts';
 export { type SampleDirection, sampleSchema } from './sample-schema.ts';
 export { mediaEssence, type SerializedBody, serializeBody } from './serialize-body.ts';
 export * from './signatures/index.ts';
