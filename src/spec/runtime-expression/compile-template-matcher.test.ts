@@ -57,6 +57,17 @@ const table: Array<[string, string, Array<[ExpressionSource, string, string]> | 
     ],
   ],
   ['{$request.body#/url}/v1.0/(x)', '/v1.0/(x)', []],
+  [
+    '{$request.body#/url}/événements/{$request.body#/id}',
+    '/%C3%A9v%C3%A9nements/1',
+    [[body('/id'), '1', '1']],
+  ],
+  [
+    '{$request.body#/url}/événements/{$request.body#/id}',
+    '/événements/1',
+    [[body('/id'), '1', '1']],
+  ],
+  ['{$request.body#/url}/a b', '/a%20b', []],
   ['{$request.body#/url}/v1.0/(x)', '/v1x0/(x)', null],
   // Query strings: parameters in any order, extras allowed, values decoded.
   [

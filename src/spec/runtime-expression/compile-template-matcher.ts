@@ -148,7 +148,7 @@ function compile(parts: readonly TemplatePart[], capture: string): CompiledPatte
   let body = '';
   for (const part of parts) {
     if (part.kind === 'literal') {
-      body += escapeRegExp(part.text);
+      body += literalPattern(part.text);
     } else {
       body += `(${capture})`;
       sources.push({ source: part.source, raw: part.raw });
@@ -192,6 +192,14 @@ function decodePath(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** Literal text as written or as a client percent-encodes it (`/événements` → `/%C3%A9v…`). */
+function literalPattern(text: string): string {
+  const encoded = encodeURI(text.toWellFormed());
+  return encoded === text
+    ? escapeRegExp(text)
+    : `(?:${escapeRegExp(text)}|${escapeRegExp(encoded)})`;
 }
 
 function escapeRegExp(text: string): string {

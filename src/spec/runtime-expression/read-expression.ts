@@ -41,6 +41,7 @@ export function readExpression(text: string): ExpressionReading {
         ],
       };
     }
+    return unknown(expression, 'lenient');
   }
   if (plainVariable.test(expression)) {
     return {
