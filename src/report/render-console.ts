@@ -1,6 +1,7 @@
 import type { Exchange } from '../receive/exchange.ts';
 import type { Finding, Severity } from '../validate/finding.ts';
 import { findingDetail } from './finding-detail.ts';
+import { generalFindings } from './general-findings.ts';
 import { listUnits, type ReportUnit } from './list-units.ts';
 import type { Report } from './report.ts';
 import { sanitiseText } from './sanitise-text.ts';
@@ -66,9 +67,9 @@ function findingLines(
     .map((finding) => `${indent}${findingLine(finding, paint, verbose)}`);
 }
 
-function exchangeLine(exchange: Exchange, paint: Paint): string {
+function exchangeLine(exchange: Exchange, paint: Paint, failed = false): string {
   const status = exchange.answer === undefined ? '' : ` → ${exchange.answer.status}`;
-  const mark = exchange.verdict === 'pass' ? paint('green', '✓') : paint('red', '✗');
+  const mark = exchange.verdict === 'pass' && !failed ? paint('green', '✓') : paint('red', '✗');
   return `${mark} ${exchange.id}  ${one(exchange.request.method)} ${one(exchange.request.url)}${status}  ${paint('dim', one(exchange.receivedAt))}`;
 }
 
@@ -181,13 +182,13 @@ function unexpectedSection(report: Report, paint: Paint, verbose: boolean): stri
   const unexpected = unexpectedExchanges(report);
   if (unexpected.length === 0) return [];
   const lines = ['', paint('bold', 'Unexpected callbacks')];
-  for (const exchange of unexpected) {
+  for (const { exchange, findings } of unexpected) {
     const matched =
       exchange.contract === undefined
         ? ''
         : `  (${one(exchange.contract)}, no trigger expected it)`;
-    lines.push(`  ${exchangeLine(exchange, paint)}${paint('dim', matched)}`);
-    lines.push(...findingLines(exchange.findings, paint, verbose, '      '));
+    lines.push(`  ${exchangeLine(exchange, paint, true)}${paint('dim', matched)}`);
+    lines.push(...findingLines(findings, paint, verbose, '      '));
   }
   return lines;
 }
@@ -256,7 +257,7 @@ export function renderConsole(report: Report, options: ConsoleOptions = {}): str
   const paint: Paint = options.color
     ? (style, text) => `\u001b[${ansi[style]}m${text}\u001b[0m`
     : (_style, text) => text;
-  const general = findingLines(report.findings, paint, verbose, '  ');
+  const general = findingLines(generalFindings(report), paint, verbose, '  ');
   const units = listUnits(report);
   const lines = [
     paint(

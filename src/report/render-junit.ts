@@ -121,13 +121,13 @@ function buildSuites(report: Report): TestSuite[] {
       suite(unit.group).cases.push(unitCase(unit));
     }
   }
-  for (const exchange of unexpectedExchanges(report)) {
+  for (const { exchange, findings } of unexpectedExchanges(report)) {
     suite('unexpected callbacks').cases.push({
       name: `${exchange.request.method} ${exchange.request.url} (${exchange.id})`,
       classname: 'unexpected callbacks',
       out: [exchangeText(exchange)],
-      findings: exchange.findings,
-      failure: failure(exchange.findings, {
+      findings,
+      failure: failure(findings, {
         type: 'callback.unexpected',
         message:
           exchange.contract === undefined
