@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.ts';
 import type { MediaTypeSpec } from '../spec/contract.ts';
-import { derefLocal } from '../spec/deref-local.ts';
+import { derefLocal } from '../spec/index.ts';
 import type { LoadedDocument } from '../spec/document.ts';
 import { sampleSchema } from './sample-schema.ts';
 

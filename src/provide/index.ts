@@ -8,6 +8,7 @@ export {
   deliver,
 } from './deliver.ts';
 export type { DeliveryRequest } from './delivery-request.ts';
+export { buildInvalidPayloads, type InvalidKind, type InvalidPayload } from './invalid-payloads.ts';
 export type { DeliveryResponse, ResponseChecker } from './response-checker.ts';
 export { type SampleDirection, sampleSchema } from './sample-schema.ts';
 export { mediaEssence, type SerializedBody, serializeBody } from './serialize-body.ts';
