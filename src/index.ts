@@ -20,6 +20,13 @@ export type {
 } from './spec/contract.ts';
 export type { JsonObject, LoadedDocument, OasVersion } from './spec/document.ts';
 export {
+  buildCatalogue,
+  derefLocal,
+  lintCatalogue,
+  loadDocument,
+  resolvePointer,
+} from './spec/index.ts';
+export {
   compileTemplateMatcher,
   describeSource,
   evaluateUrlTemplate,

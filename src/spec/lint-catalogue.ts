@@ -1,0 +1,139 @@
+import type { Finding } from '../validate/finding.ts';
+import type { Contract, TriggerOperation } from './contract.ts';
+import { mediaTypeIssue } from './media-type-issue.ts';
+import { describeSource } from './runtime-expression/index.ts';
+import type { ExpressionSource } from './runtime-expression/types.ts';
+
+/** Methods whose callbacks normally carry a body worth checking. */
+const bodyMethods = new Set(['post', 'put', 'patch']);
+
+/**
+ * Lint findings for a catalogue: problems in callback keys (non-standard or malformed
+ * expressions, parameters the trigger does not declare, fixed hosts), callbacks and webhooks
+ * with no request body schema, and odd media types. Each finding names its contract and points
+ * into the document. A finding shared by every method of one path item is reported once.
+ */
+export function lintCatalogue(contracts: readonly Contract[]): Finding[] {
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  const add = (finding: Finding): void => {
+    const key = `${finding.check}\u0000${finding.spec}\u0000${finding.message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    findings.push(finding);
+  };
+  for (const contract of contracts) {
+    lintExpression(contract, add);
+    lintBody(contract, add);
+  }
+  return findings;
+}
+
+function lintExpression(contract: Contract, add: (finding: Finding) => void): void {
+  const { expression, trigger } = contract;
+  if (expression === undefined || trigger === undefined) return;
+  const spec = contract.pointer;
+  for (const issue of expression.issues) {
+    add({
+      check: issue.code,
+      severity: issue.severity,
+      message: issue.message,
+      contract: contract.id,
+      spec,
+    });
+  }
+  for (const part of expression.parts) {
+    if (part.kind !== 'expression') continue;
+    const missing = undeclaredParameter(part.source, trigger);
+    if (missing === undefined) continue;
+    add({
+      check: 'expression.undeclared-parameter',
+      severity: 'warning',
+      message: `The callback URL reads ${describeSource(part.source)}, but ${describeTrigger(trigger)} declares no ${missing}; a trigger request cannot be built to carry it.`,
+      contract: contract.id,
+      spec,
+      expected: part.raw,
+    });
+  }
+  if (expression.base.kind === 'fixed') {
+    add({
+      check: 'url.fixed-host',
+      severity: 'warning',
+      message: `The callback URL has the fixed host ${expression.base.origin}, which a local receiver cannot capture by injecting its own URL; run with --callback-base <receiver URL> (or point that host at the receiver).`,
+      contract: contract.id,
+      spec,
+    });
+  } else if (expression.base.kind === 'relative') {
+    add({
+      check: 'url.no-host',
+      severity: 'info',
+      message:
+        'The callback URL is a path with no host: the provider prepends a base it chooses itself; run with --callback-base <receiver URL>.',
+      contract: contract.id,
+      spec,
+    });
+  }
+}
+
+/** What the trigger lacks for a source that reads one of its parameters, or `undefined`. */
+function undeclaredParameter(
+  source: ExpressionSource,
+  trigger: TriggerOperation,
+): string | undefined {
+  const declared = (location: string | undefined, name: string): boolean =>
+    trigger.parameters.some(
+      (parameter) =>
+        (location === undefined || parameter.in === location) &&
+        (parameter.in === 'header'
+          ? parameter.name.toLowerCase() === name.toLowerCase()
+          : parameter.name === name),
+    );
+  switch (source.type) {
+    case 'query':
+      return declared('query', source.name) ? undefined : `query parameter ${source.name}`;
+    case 'path':
+      return declared('path', source.name) ? undefined : `path parameter ${source.name}`;
+    case 'header':
+      if (source.from !== 'request' || declared('header', source.name)) return undefined;
+      return `header ${source.name}`;
+    case 'parameter':
+      return declared(undefined, source.name) ? undefined : `parameter named ${source.name}`;
+    default:
+      return undefined;
+  }
+}
+
+function describeTrigger(trigger: TriggerOperation): string {
+  const name = trigger.operationId === undefined ? '' : ` (${trigger.operationId})`;
+  return `${trigger.method.toUpperCase()} ${trigger.path}${name}`;
+}
+
+function lintBody(contract: Contract, add: (finding: Finding) => void): void {
+  const { requestBody, pointer } = contract.operation;
+  const what = contract.kind === 'callback' ? 'callback' : 'webhook';
+  if (requestBody === undefined) {
+    if (!bodyMethods.has(contract.method)) return;
+    add({
+      check: 'body.no-schema',
+      severity: 'warning',
+      message: `The ${what} ${contract.method.toUpperCase()} declares no requestBody, so the payload it delivers cannot be validated or generated.`,
+      contract: contract.id,
+      spec: pointer,
+    });
+    return;
+  }
+  if (requestBody.content.every((media) => media.schema === undefined)) {
+    add({
+      check: 'body.no-schema',
+      severity: 'warning',
+      message: `The ${what} requestBody has no schema under any media type, so the payload cannot be validated.`,
+      contract: contract.id,
+      spec: requestBody.pointer,
+    });
+  }
+  for (const media of requestBody.content) {
+    const issue = mediaTypeIssue(media.mediaType);
+    if (issue === undefined) continue;
+    add({ check: 'media-type.unknown', ...issue, contract: contract.id, spec: media.pointer });
+  }
+}

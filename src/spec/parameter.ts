@@ -1,0 +1,81 @@
+import type { ParameterSpec } from './contract.ts';
+import type { JsonObject } from './document.ts';
+import { readExamples } from './example.ts';
+import { followRef } from './follow-ref.ts';
+import { isJsonObject } from './is-json-object.ts';
+import { appendPointer } from './json-pointer.ts';
+import { readSchema } from './schema.ts';
+
+const locations = new Set<string>(['path', 'query', 'header', 'cookie']);
+
+/** Narrows `in` to one of the four parameter locations. */
+function isLocation(value: unknown): value is ParameterSpec['in'] {
+  return typeof value === 'string' && locations.has(value);
+}
+
+/** One parameter object (or `$ref` to one) as a `ParameterSpec`; `undefined` when it is not one. */
+export function readParameter(
+  document: JsonObject,
+  written: unknown,
+  pointer: string,
+): ParameterSpec | undefined {
+  const located = followRef(document, written, pointer);
+  if (located === undefined || !isJsonObject(located.value)) return undefined;
+  const parameter = located.value;
+  if (typeof parameter.name !== 'string' || !isLocation(parameter.in)) return undefined;
+  const schema = readParameterSchema(document, parameter, located.pointer);
+  return {
+    name: parameter.name,
+    in: parameter.in,
+    required: parameter.in === 'path' || parameter.required === true,
+    ...(schema === undefined ? {} : { schema }),
+    examples: readExamples(document, parameter, located.pointer, schema),
+    pointer: located.pointer,
+  };
+}
+
+/** `schema`, or the schema of the single media type under `content`. */
+function readParameterSchema(
+  document: JsonObject,
+  parameter: JsonObject,
+  pointer: string,
+): ReturnType<typeof readSchema> {
+  const direct = readSchema(parameter, pointer);
+  if (direct !== undefined || !isJsonObject(parameter.content)) return direct;
+  const [mediaType] = Object.keys(parameter.content);
+  if (mediaType === undefined) return undefined;
+  const media = followRef(
+    document,
+    parameter.content[mediaType],
+    appendPointer(pointer, 'content', mediaType),
+  );
+  return media !== undefined && isJsonObject(media.value)
+    ? readSchema(media.value, media.pointer)
+    : undefined;
+}
+
+/** A `parameters` list (items may be `$ref`s); entries that are not parameters are skipped. */
+export function readParameters(
+  document: JsonObject,
+  list: unknown,
+  pointer: string,
+): ParameterSpec[] {
+  if (!Array.isArray(list)) return [];
+  const found: ParameterSpec[] = [];
+  list.forEach((item: unknown, index) => {
+    const parameter = readParameter(document, item, appendPointer(pointer, 'parameters', index));
+    if (parameter !== undefined) found.push(parameter);
+  });
+  return found;
+}
+
+/** Path-item and operation parameters merged: an operation parameter replaces the same `in` + `name`. */
+export function mergeParameters(
+  pathLevel: ParameterSpec[],
+  operationLevel: ParameterSpec[],
+): ParameterSpec[] {
+  const keyOf = (parameter: ParameterSpec): string =>
+    `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
+  const overridden = new Set(operationLevel.map(keyOf));
+  return [...pathLevel.filter((parameter) => !overridden.has(keyOf(parameter))), ...operationLevel];
+}

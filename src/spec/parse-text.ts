@@ -1,0 +1,75 @@
+import { parseDocument } from 'yaml';
+import { SpecError } from '../errors.ts';
+
+/** The syntax a spec file is written in; `auto` decides from the first character. */
+export type SpecFormat = 'json' | 'yaml' | 'auto';
+
+/** The format a file name or URL suggests. */
+export function formatOf(location: string): SpecFormat {
+  const path = location.replace(/[?#].*$/, '').toLowerCase();
+  if (path.endsWith('.json')) return 'json';
+  if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'yaml';
+  return 'auto';
+}
+
+/**
+ * Parses spec text as JSON or YAML. Throws `SpecError` `CV_SPEC_PARSE` naming the line and column.
+ *
+ * @example
+ * parseText('openapi: 3.1.0', 'spec.yaml', 'yaml') // { openapi: '3.1.0' }
+ */
+export function parseText(text: string, source: string, format: SpecFormat): unknown {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const json = format === 'json' || (format === 'auto' && /^\s*[{[]/.test(body));
+  if (json) {
+    try {
+      return JSON.parse(body);
+    } catch (error) {
+      throw jsonError(body, source, error);
+    }
+  }
+  return parseYaml(body, source, 'YAML');
+}
+
+function parseYaml(text: string, source: string, syntax: 'YAML' | 'JSON'): unknown {
+  // YAML 1.2 core schema: dates stay strings, as JSON would have them.
+  const document = parseDocument(text, { prettyErrors: false });
+  const [first] = document.errors;
+  if (first !== undefined) {
+    const at = first.linePos?.[0];
+    const where = at === undefined ? '' : ` at line ${at.line}, column ${at.col}`;
+    const more = document.errors.length > 1 ? ` (and ${document.errors.length - 1} more)` : '';
+    throw new SpecError(
+      'CV_SPEC_PARSE',
+      source,
+      `Invalid ${syntax} in ${source}${where}: ${first.message}${more}.`,
+      {
+        hint: `Fix the ${syntax} syntax there; a linter such as \`npx @redocly/cli lint\` shows the same spot.`,
+      },
+    );
+  }
+  // The default alias limit stays on: it is what stops a "billion laughs" document.
+  return document.toJS();
+}
+
+/** JSON.parse does not always say where; YAML (a superset of JSON) does, so ask it for the spot. */
+function jsonError(text: string, source: string, error: unknown): SpecError {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  try {
+    parseYaml(text, source, 'JSON');
+  } catch (located) {
+    if (located instanceof SpecError) return located;
+  }
+  const position = /position (\d+)/.exec(reason ?? '');
+  let where = '';
+  if (position?.[1] !== undefined) {
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const column = Number(position[1]) - before.lastIndexOf('\n');
+    where = ` at line ${line}, column ${column}`;
+  }
+  return new SpecError('CV_SPEC_PARSE', source, `Invalid JSON in ${source}${where}: ${reason}.`, {
+    hint: 'Fix the JSON syntax there (JSON allows no comments, trailing commas or single quotes).',
+    cause: error,
+  });
+}

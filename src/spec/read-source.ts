@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SpecError } from '../errors.ts';
+
+/** The raw text of a spec and the absolute location it came from. */
+export interface SourceText {
+  text: string;
+  /** Absolute file path, or the URL as given. */
+  location: string;
+  isUrl: boolean;
+}
+
+/** How long a spec URL may take to answer. */
+const fetchTimeoutMs = 30_000;
+
+/**
+ * Reads a spec from a file path, a `file:` URL or an http(s) URL.
+ * Throws `SpecError` `CV_SPEC_NOT_FOUND` / `CV_SPEC_UNREACHABLE` with what to check.
+ */
+export async function readSource(source: string): Promise<SourceText> {
+  if (/^https?:\/\//i.test(source)) return await fetchSource(source);
+  const path = /^file:/i.test(source) ? fileURLToPath(source) : resolvePath(source);
+  try {
+    return { text: await readFile(path, 'utf8'), location: path, isUrl: false };
+  } catch (error) {
+    const code = errorCode(error);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : describeCause(error);
+    throw new SpecError('CV_SPEC_NOT_FOUND', source, `Cannot read spec ${path}: ${reason}.`, {
+      hint:
+        code === 'EISDIR'
+          ? 'Point at the root OpenAPI file inside the directory (for example openapi.yaml).'
+          : 'Check the path (it is resolved from the current directory) or pass an http(s) URL.',
+      cause: error,
+    });
+  }
+}
+
+async function fetchSource(url: string): Promise<SourceText> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(fetchTimeoutMs),
+      headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' },
+    });
+  } catch (error) {
+    throw new SpecError(
+      'CV_SPEC_UNREACHABLE',
+      url,
+      `Cannot reach spec URL ${url}: ${describeCause(error)}.`,
+      {
+        hint: 'Check that the server is up and the URL is right, or download the spec and pass the file path.',
+        cause: error,
+      },
+    );
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    const status = `${response.status}${response.statusText === '' ? '' : ` ${response.statusText}`}`;
+    throw new SpecError('CV_SPEC_UNREACHABLE', url, `Spec URL ${url} answered HTTP ${status}.`, {
+      hint: 'Check the URL (and any authentication it needs), or download the spec and pass the file path.',
+    });
+  }
+  return { text: await response.text(), location: url, isUrl: true };
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (error === null || typeof error !== 'object' || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** The innermost useful message of an error (fetch wraps the socket error in `cause`). */
+function describeCause(error: unknown): string {
+  let current: unknown = error;
+  let message = 'unknown error';
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    message =
+      current.name === 'TimeoutError'
+        ? `no answer within ${fetchTimeoutMs / 1000} s`
+        : current.message;
+    current = current.cause;
+  }
+  return message;
+}
