@@ -329,6 +329,22 @@ const malformed: Array<[string, Want]> = [
     },
   ],
   [
+    '$request.query.cb}/x/{$request.body#/id}',
+    {
+      parts: [{ type: 'query', name: 'cb' }, '/x/', body('/id')],
+      base: expressionBase({ type: 'query', name: 'cb' }),
+      issues: ['expression.unbalanced-braces'],
+    },
+  ],
+  [
+    '$request.header.X-Cb/items/{$request.body#/id}',
+    {
+      parts: [{ type: 'header', from: 'request', name: 'X-Cb' }, '/items/', body('/id')],
+      base: expressionBase({ type: 'header', from: 'request', name: 'X-Cb' }),
+      issues: [],
+    },
+  ],
+  [
     '{{$request.body#/url}}/x',
     {
       parts: [body('/url'), '/x'],
@@ -464,6 +480,12 @@ describe('parseUrlTemplate', () => {
         assert.match(issue.message, /"/);
       }
     }
+  });
+
+  it('says how an unbalanced key was read', () => {
+    const [issue] = parseUrlTemplate('$request.body#/url}/x').issues;
+    assert.equal(issue?.code, 'expression.unbalanced-braces');
+    assert.match(issue?.message ?? '', /read as "\{\$request\.body#\/url\}\/x"/);
   });
 
   it('flags the FastAPI dialect and missing $ as warnings and a literal URL as info', () => {

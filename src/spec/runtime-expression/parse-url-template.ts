@@ -23,8 +23,14 @@ const bareExpression = [
 export function parseUrlTemplate(key: string): UrlTemplate {
   const text = key.trim();
   const issues: ExpressionIssue[] = [];
-  const parts =
-    text.includes('{') || text.includes('}') ? scan(text, issues) : readBare(text, issues);
+  const { parts, unbalanced } = readParts(text, issues);
+  if (unbalanced) {
+    issues.push({
+      code: 'expression.unbalanced-braces',
+      severity: 'warning',
+      message: `"${key}" has unbalanced braces; it is read as "${parts.map(render).join('')}". Wrap each expression in exactly one pair of braces.`,
+    });
+  }
   const split = splitAtBase(parts);
   let base: UrlBase;
   if (split.kind === 'expression' && split.head[0]?.kind === 'expression') {
@@ -53,31 +59,30 @@ export function parseUrlTemplate(key: string): UrlTemplate {
   return { raw: key, parts, base, issues };
 }
 
-function readBare(text: string, issues: ExpressionIssue[]): TemplatePart[] {
-  if (text === '') return [];
-  if (text.startsWith('$')) {
-    const length = Math.max(
-      ...bareExpression.map((pattern) => pattern.exec(text)?.[0].length ?? 0),
-    );
-    if (length > 1) {
-      const raw = text.slice(0, length);
-      const parts: TemplatePart[] = [expressionPart(raw, raw, issues)];
-      if (length < text.length) parts.push({ kind: 'literal', text: text.slice(length) });
-      return parts;
-    }
-    return [expressionPart(text, text, issues)];
-  }
-  return [{ kind: 'literal', text }];
+/**
+ * A key that starts with `$` begins with a bare expression (no braces); it ends where the grammar
+ * says its name or pointer ends, and the rest is read as a template.
+ */
+function readParts(text: string, issues: ExpressionIssue[]): Scanned {
+  if (!text.startsWith('$')) return scan(text, issues);
+  const matched = Math.max(...bareExpression.map((pattern) => pattern.exec(text)?.[0].length ?? 0));
+  const length = matched > 1 ? matched : text.search(/[{}]|$/);
+  const raw = text.slice(0, length);
+  const rest = scan(text.slice(length), issues);
+  return { parts: [expressionPart(raw, raw, issues), ...rest.parts], unbalanced: rest.unbalanced };
+}
+
+/** Template parts, and whether braces had to be repaired to read them. */
+interface Scanned {
+  parts: TemplatePart[];
+  unbalanced: boolean;
 }
 
 /** Splits a key into literal text and `{…}` expressions, tolerating unbalanced braces. */
-function scan(key: string, issues: ExpressionIssue[]): TemplatePart[] {
+function scan(text: string, issues: ExpressionIssue[]): Scanned {
   const parts: TemplatePart[] = [];
   let literal = '';
   let unbalanced = false;
-  // `$request.body#/url}` is a bare expression that lost its opening brace.
-  const text = key.startsWith('$') && !key.includes('{') ? `{${key}` : key;
-  if (text !== key) unbalanced = true;
   let index = 0;
   const flush = (): void => {
     if (literal !== '') parts.push({ kind: 'literal', text: literal });
@@ -130,14 +135,7 @@ function scan(key: string, issues: ExpressionIssue[]): TemplatePart[] {
     parts.push(expressionPart(text.slice(open, index), content, issues));
   }
   flush();
-  if (unbalanced) {
-    issues.push({
-      code: 'expression.unbalanced-braces',
-      severity: 'warning',
-      message: `"${key}" has unbalanced braces; it is read as "${parts.map(render).join('')}". Wrap each expression in exactly one pair of braces.`,
-    });
-  }
-  return parts;
+  return { parts, unbalanced };
 }
 
 function expressionPart(raw: string, content: string, issues: ExpressionIssue[]): TemplatePart {
