@@ -1,0 +1,15 @@
+import type { Exchange } from '../receive/exchange.ts';
+
+/**
+ * True when the receiver's answer asks the provider to try again: a dropped connection,
+ * 408, 429 or any 5xx. Other answers (2xx, and 4xx from a failed validation) end a delivery.
+ *
+ * @example
+ * isRetryableAnswer({ ...exchange, answer: { status: 503, headers: {}, body: '' } }) // true
+ */
+export function isRetryableAnswer(exchange: Exchange): boolean {
+  const answer = exchange.answer;
+  if (answer === undefined) return false;
+  if (answer.dropped === true) return true;
+  return answer.status >= 500 || answer.status === 408 || answer.status === 429;
+}

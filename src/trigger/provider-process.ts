@@ -1,0 +1,207 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { ProviderError } from '../errors.ts';
+import { createOutputBuffer } from './output-buffer.ts';
+
+/** A provider started by the tool. */
+export interface ProviderProcess {
+  readonly command: string;
+  readonly pid: number | undefined;
+  /** The provider's base URL: `--provider`, else the first URL it printed. */
+  readonly url: string;
+  /** What it printed so far (stdout and stderr interleaved, bounded). */
+  output(): string;
+  /** Stops the whole process group: SIGTERM, then SIGKILL after a grace period. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Options of {@link startProvider}. */
+export interface StartProviderOptions {
+  /** Shell command line, e.g. `node server.js --port 8000`. */
+  command: string;
+  cwd?: string;
+  /** Base URL it will answer on; when absent, the first `http(s)://…` it prints is used. */
+  url?: string;
+  /** Polled until it answers any HTTP status; else a TCP connect to `url` tells readiness. */
+  readyUrl?: string;
+  /** Default 15 000. */
+  readyTimeoutMs?: number;
+  /** Characters of output kept; default 64 KiB. */
+  outputLimit?: number;
+  /** SIGTERM → SIGKILL grace; default 3 000. */
+  stopGraceMs?: number;
+}
+
+/**
+ * Starts the provider under test in its own process group, captures its output, and resolves
+ * once it answers. Never ready, exited early or unusable: a ProviderError with its last output.
+ *
+ * @example
+ * const provider = await startProvider({ command: 'node server.js --port 8000', url: 'http://127.0.0.1:8000' });
+ * try { … } finally { await provider.stop(); }
+ */
+export async function startProvider(options: StartProviderOptions): Promise<ProviderProcess> {
+  const output = createOutputBuffer(options.outputLimit ?? 64 * 1024);
+  const child = spawn(options.command, {
+    shell: true,
+    detached: process.platform !== 'win32',
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printedUrl: string | undefined;
+  const onData = (chunk: Buffer): void => {
+    const text = chunk.toString('utf8');
+    output.append(text);
+    printedUrl ??= /https?:\/\/[^\s"'<>]+/.exec(text)?.[0]?.replace(/[.,;)]+$/, '');
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  let spawnError: Error | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      resolve();
+    });
+    child.once('error', (error) => {
+      spawnError = error;
+      resolve();
+    });
+  });
+  const stop = createStopper(
+    child,
+    exited,
+    () => exit !== undefined || spawnError !== undefined,
+    options.stopGraceMs ?? 3000,
+  );
+  const timeoutMs = options.readyTimeoutMs ?? 15_000;
+  const deadline = Date.now() + timeoutMs;
+  const describeOutput = (): string => {
+    const tail = output.tail(20);
+    return tail === '' ? '(it printed nothing)' : tail;
+  };
+  try {
+    while (true) {
+      if (spawnError !== undefined || exit !== undefined) {
+        const how =
+          spawnError !== undefined
+            ? `could not be started (${spawnError.message})`
+            : `exited with ${exit?.signal ?? `code ${exit?.code}`} before it answered`;
+        throw new ProviderError(
+          'CV_PROVIDER_START',
+          `The provider command "${options.command}" ${how}. Its last output:\n${describeOutput()}`,
+          {
+            hint: 'Run the command by hand to see why it stops; check its port and arguments.',
+            output: output.text(),
+          },
+        );
+      }
+      const url = options.url ?? printedUrl;
+      if (url !== undefined && (await answers(options.readyUrl, url))) {
+        return {
+          command: options.command,
+          pid: child.pid,
+          url,
+          output: () => output.text(),
+          stop,
+        };
+      }
+      if (Date.now() > deadline) {
+        const waitedFor =
+          options.readyUrl ?? options.url ?? 'a URL in its output (pass --provider <url>)';
+        throw new ProviderError(
+          'CV_PROVIDER_START',
+          `The provider command "${options.command}" did not answer at ${waitedFor} within ${timeoutMs / 1000} s. Its last output:\n${describeOutput()}`,
+          {
+            hint: 'Check that --provider (or --ready-url) matches the port it listens on, or raise --ready-timeout.',
+            output: output.text(),
+          },
+        );
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 100))]);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function createStopper(
+  child: ChildProcess,
+  exited: Promise<void>,
+  hasExited: () => boolean,
+  graceMs: number,
+): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const signal = (name: NodeJS.Signals): void => {
+    try {
+      // The shell's children are in its process group: signal them all, not just the shell.
+      if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, name);
+      else child.kill(name);
+    } catch {
+      // Already gone.
+    }
+  };
+  return () => {
+    stopping ??= (async () => {
+      if (!hasExited()) {
+        signal('SIGTERM');
+        const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      // Children that ignored the shell's exit still get the group signal.
+      signal('SIGKILL');
+    })();
+    return stopping;
+  };
+}
+
+/** True once the provider answers: any HTTP status at `readyUrl`, else a TCP connect to `url`. */
+async function answers(readyUrl: string | undefined, url: string): Promise<boolean> {
+  if (readyUrl !== undefined) {
+    try {
+      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return canConnect(url, 1000);
+}
+
+/**
+ * True when a TCP connection to the URL's host and port succeeds within `timeoutMs`.
+ *
+ * @example
+ * await canConnect('http://127.0.0.1:8000', 1000) // false when nothing listens there
+ */
+export function canConnect(url: string, timeoutMs: number): Promise<boolean> {
+  const parsed = new URL(url);
+  const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * Checks that a provider given by URL accepts connections; a ProviderError (CV_PROVIDER_UNREACHABLE) if not.
+ *
+ * @example
+ * await checkProviderReachable('http://127.0.0.1:8000');
+ */
+export async function checkProviderReachable(url: string, timeoutMs = 3000): Promise<void> {
+  if (await canConnect(url, timeoutMs)) return;
+  throw new ProviderError('CV_PROVIDER_UNREACHABLE', `Nothing accepts connections at ${url}.`, {
+    hint: 'Start the provider first, check --provider, or let the tool start it with --provider-cmd "<command>".',
+  });
+}

@@ -1,0 +1,71 @@
+import type { Exchange } from '../receive/exchange.ts';
+import { findTriggerToken } from './find-trigger-token.ts';
+import { isRetryableAnswer } from './is-retryable-answer.ts';
+import type { PlannedTrigger } from './types.ts';
+
+/** Live count of expected callbacks still to come, updated as exchanges arrive. */
+export interface DeliveryTracker {
+  record(exchange: Exchange): void;
+  /** Expected callbacks not delivered yet (retries in progress count as not delivered). */
+  outstanding(): number;
+}
+
+/**
+ * Tracks deliveries the way {@link correlateCallbacks} will judge them, cheaply enough to run on
+ * every exchange, so waiting can stop as soon as everything arrived.
+ *
+ * @example
+ * const tracker = trackDeliveries(plan.triggers); receiver.subscribe(tracker.record);
+ */
+export function trackDeliveries(triggers: readonly PlannedTrigger[]): DeliveryTracker {
+  interface Counter {
+    contract: string;
+    wanted: number;
+    delivered: number;
+    tokenless: boolean;
+  }
+  const byToken = new Map<string, Counter[]>();
+  const all: Counter[] = [];
+  for (const trigger of triggers) {
+    const counters = trigger.expectations
+      .filter((expectation) => expectation.checkable && expectation.count > 0)
+      .map((expectation) => ({
+        contract: expectation.contract,
+        wanted: expectation.count,
+        delivered: 0,
+        tokenless: trigger.injections.length === 0,
+      }));
+    byToken.set(trigger.token, counters);
+    all.push(...counters);
+  }
+  let outstanding = all.reduce((sum, counter) => sum + counter.wanted, 0);
+  const count = (counter: Counter | undefined): void => {
+    if (counter === undefined) return;
+    if (counter.delivered < counter.wanted) outstanding -= 1;
+    counter.delivered += 1;
+  };
+  return {
+    record(exchange: Exchange): void {
+      if (isRetryableAnswer(exchange)) return;
+      const token = findTriggerToken(exchange, byToken);
+      if (token !== undefined) {
+        const counters = byToken.get(token) ?? [];
+        count(
+          exchange.contract === undefined
+            ? counters.find((counter) => counter.delivered < counter.wanted)
+            : counters.find((counter) => counter.contract === exchange.contract),
+        );
+        return;
+      }
+      count(
+        all.find(
+          (counter) =>
+            counter.tokenless &&
+            counter.contract === exchange.contract &&
+            counter.delivered < counter.wanted,
+        ),
+      );
+    },
+    outstanding: () => outstanding,
+  };
+}
