@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseUrlTemplate } from './parse-url-template.ts';
 import type { ExpressionIssueCode, ExpressionSource, UrlBase } from './types.ts';
@@ -462,6 +464,27 @@ describe('parseUrlTemplate', () => {
       }
     });
   }
+
+  it('has a row for every callback key of the corpus manifest', () => {
+    const path = join(import.meta.dirname, '../../../specs/corpus/manifest.json');
+    const manifest: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    assert.ok(Array.isArray(manifest));
+    const keys = new Set<string>();
+    const entries: unknown[] = manifest;
+    for (const entry of entries) {
+      if (typeof entry !== 'object' || entry === null || !('callback_keys' in entry)) continue;
+      const counted = entry.callback_keys;
+      if (typeof counted === 'object' && counted !== null) {
+        for (const key of Object.keys(counted)) keys.add(key);
+      }
+    }
+    assert.ok(keys.size >= 15);
+    const covered = new Set(corpus.map(([key]) => key));
+    assert.deepEqual(
+      [...keys].filter((key) => !covered.has(key)),
+      [],
+    );
+  });
 
   it('keeps the key exactly as written', () => {
     assert.equal(parseUrlTemplate('  {$url} ').raw, '  {$url} ');
