@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'CV_PROVIDER_UNREACHABLE'
   | 'CV_HOST_NOT_ALLOWED'
   | 'CV_SIGNATURE_CONFIG'
+  | 'CV_REPORT_WRITE'
   | 'CV_INTERNAL';
 
 /** Base class of every error the tool throws on purpose. */
@@ -131,6 +132,20 @@ export class HostNotAllowedError extends CallbackVerifyError {
 export class SignatureConfigError extends CallbackVerifyError {
   constructor(message: string, options?: { hint?: string; cause?: unknown }) {
     super('CV_SIGNATURE_CONFIG', message, options);
+  }
+}
+
+/** A report file that could not be written, or the report page's assets missing from the package. */
+export class ReportError extends CallbackVerifyError {
+  /** The file or directory involved, when there is one. */
+  readonly path: string | undefined;
+  constructor(
+    code: Extract<ErrorCode, 'CV_REPORT_WRITE' | 'CV_INTERNAL'>,
+    message: string,
+    options?: { hint?: string; cause?: unknown; path?: string },
+  ) {
+    super(code, message, options);
+    this.path = options?.path;
   }
 }
 
