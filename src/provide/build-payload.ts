@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.ts';
 import type { MediaTypeSpec } from '../spec/contract.ts';
-import { derefLocal } from '../spec/index.ts';
 import type { LoadedDocument } from '../spec/document.ts';
+import { derefLocal } from '../spec/index.ts';
 import { sampleSchema } from './sample-schema.ts';
 
 /** A payload chosen for a media type and where it came from. */

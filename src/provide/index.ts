@@ -1,6 +1,7 @@
 export { assertHostAllowed, type HostPolicy, isLoopbackHost } from './allowed-hosts.ts';
 export { buildDeliveryRequest } from './build-delivery-request.ts';
 export { type BuiltPayload, buildPayload } from './build-payload.ts';
+export { buildSendReport } from './build-send-report.ts';
 export {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -9,6 +10,7 @@ export {
 } from './deliver.ts';
 export type { DeliveryRequest } from './delivery-request.ts';
 export { buildInvalidPayloads, type InvalidKind, type InvalidPayload } from './invalid-payloads.ts';
+export { resolveContracts } from './resolve-contracts.ts';
 export type { DeliveryResponse, ResponseChecker } from './response-checker.ts';
 export { type SampleDirection, sampleSchema } from './sample-schema.ts';
 export { mediaEssence, type SerializedBody, serializeBody } from './serialize-body.ts';
