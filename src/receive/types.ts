@@ -1,5 +1,12 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue } from '../spec/contract.ts';
 import type { Exchange } from './exchange.ts';
+
+/**
+ * A handler mounted next to the receivers under the reserved prefix `/__callback-verify/`
+ * (e.g. a live dashboard); it gets the raw Node request and response.
+ */
+export type ExtraRouteHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** Scripted answer of one contract's receiver. */
 export interface ReceiverBehaviour {
@@ -31,6 +38,32 @@ export interface ReceiverOptions {
   journalPath?: string;
   /** Called with every exchange once it is answered. */
   onExchange?: (exchange: Exchange) => void;
+  /** Milliseconds a client may take to send its request headers; default 10 000 (at most `requestTimeoutMs`). */
+  headersTimeoutMs?: number;
+  /** Exchanges kept in memory for {@link Receiver.exchanges}; default 10 000 (the journal keeps all). */
+  maxExchanges?: number;
+  /** Secret path segment in every receiver URL; default 16 random bytes, base64url. */
+  token?: string;
+  /** Milliseconds {@link Receiver.close} waits for in-flight requests before cutting connections; default 2 000. */
+  closeGraceMs?: number;
+  /**
+   * Extra handlers under `/__callback-verify/<name>` (same port, no token), e.g. a dashboard.
+   * The key is the first path segment after the prefix.
+   */
+  extraRoutes?: Record<string, ExtraRouteHandler>;
+}
+
+/** Where one contract is served: what {@link Receiver.routes} lists. */
+export interface ReceiverRoute {
+  contract: string;
+  kind: 'callback' | 'webhook';
+  method: string;
+  /** `expression`, `fixed`, `relative` or `none` for callbacks (see the URL template base); `webhook` for webhooks. */
+  base: 'expression' | 'fixed' | 'relative' | 'none' | 'webhook';
+  /** The URL to give the provider (same as `urlFor(contract)`). */
+  url: string;
+  /** What the receiver matches after `url`, e.g. `/invoices/{$request.body#/id}`; '' when nothing. */
+  pattern: string;
 }
 
 /** A running receiver hosting every contract of a catalogue. */
@@ -52,4 +85,21 @@ export interface Receiver {
   exchanges(): readonly Exchange[];
   /** Stop accepting, finish in-flight requests, flush the journal. */
   close(): Promise<void>;
+  /** The secret token that every receiver URL carries. */
+  readonly token: string;
+  /** Every contract's route, in catalogue order. */
+  routes(): readonly ReceiverRoute[];
+  /** Counts over every exchange since start (not bounded like {@link Receiver.exchanges}). */
+  stats(): ReceiverStats;
+}
+
+/** Counts over every exchange a receiver has seen. */
+export interface ReceiverStats {
+  exchanges: number;
+  passed: number;
+  failed: number;
+  /** Requests that matched no contract. */
+  unexpected: number;
+  /** Per matched contract id. */
+  byContract: Record<string, { passed: number; failed: number }>;
 }

@@ -1,0 +1,61 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UsageError } from '../errors.ts';
+import type { Exchange } from './exchange.ts';
+import { serialiseExchange } from './serialise-exchange.ts';
+
+/** An append-only JSON Lines journal of exchanges. */
+export interface Journal {
+  /** Resolves once the line is handed to the file system (so it survives a crash of the process). */
+  append(exchange: Exchange): Promise<void>;
+  /** Flushes and closes the file. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (appends to) a journal file, creating its folder; without a path every append is a no-op.
+ * One write stream for the whole run keeps memory flat: lines are not buffered in the process.
+ * @example const journal = await createJournal('out/exchanges.jsonl'); await journal.append(exchange);
+ */
+export async function createJournal(path: string | undefined): Promise<Journal> {
+  if (path === undefined) {
+    return { append: () => Promise.resolve(), close: () => Promise.resolve() };
+  }
+  let stream: WriteStream;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    stream = createWriteStream(path, { flags: 'a' });
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', reject);
+    });
+  } catch (error) {
+    throw new UsageError(
+      `Cannot open the journal file ${path}: ${error instanceof Error ? error.message : String(error)}.`,
+      {
+        hint: 'Pass --record a path in a folder you can write to.',
+        cause: error,
+      },
+    );
+  }
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure = error;
+  });
+  let closed = false;
+  return {
+    append(exchange) {
+      if (failure !== undefined) return Promise.reject(failure);
+      if (closed) return Promise.reject(new Error(`journal ${path} is closed`));
+      return new Promise((resolve, reject) => {
+        stream.write(serialiseExchange(exchange), (error) => (error ? reject(error) : resolve()));
+      });
+    },
+    close() {
+      if (closed) return Promise.resolve();
+      closed = true;
+      return new Promise((resolve) => stream.end(() => resolve()));
+    },
+  };
+}

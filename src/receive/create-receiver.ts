@@ -1,0 +1,634 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ContractNotFoundError, ListenError } from '../errors.ts';
+import type { Catalogue } from '../spec/contract.ts';
+import type { Finding } from '../validate/finding.ts';
+import { hasErrors } from '../validate/finding.ts';
+import { createValidator } from '../validate/index.ts';
+import { buildAnswer } from './build-answer.ts';
+import { buildRouteTable } from './build-route-table.ts';
+import { createJournal } from './create-journal.ts';
+import { createToken } from './create-token.ts';
+import type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './exchange.ts';
+import { createExchangeRing } from './exchange-ring.ts';
+import { inspectBody } from './inspect-body.ts';
+import { matchRoute } from './match-route.ts';
+import { nearestContracts } from './nearest-contracts.ts';
+import { readBody } from './read-body.ts';
+import type {
+  Receiver,
+  ReceiverBehaviour,
+  ReceiverOptions,
+  ReceiverRoute,
+  ReceiverStats,
+} from './types.ts';
+
+/** Reserved path prefix for handlers mounted next to the receivers (`extraRoutes`). */
+export const reservedPrefix = '/__callback-verify/';
+
+/** A request the receiver is still working on; a timeout may take it over. */
+interface InFlight {
+  receivedAt: string;
+  request: IncomingMessage;
+  chunks: readonly Buffer[];
+  /** Set by whoever answers (or gives up on) the request, so it is answered once. */
+  settled: boolean;
+}
+
+interface Planned {
+  contract?: string;
+  token?: string;
+  parsedBody?: unknown;
+  findings: Finding[];
+  answer: ReceiverAnswer;
+  delayMs: number;
+}
+
+const emptyBody = new Uint8Array(0);
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function copyHeaders(headers: IncomingMessage['headers']): HeaderMap {
+  const copy: HeaderMap = {};
+  for (const [name, value] of Object.entries(headers)) copy[name] = value;
+  return copy;
+}
+
+function rawResponse(status: number, reason: string): string {
+  return `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
+}
+
+/**
+ * Starts one HTTP server hosting a receiver for every contract of a catalogue: it routes each
+ * inbound request to its contract, validates it, journals it before answering, and answers like
+ * the consumer the document describes (or as scripted).
+ * @example
+ * const receiver = await createReceiver(catalogue, { journalPath: 'exchanges.jsonl' });
+ * const url = receiver.urlFor('createInvoice/invoicePaid/post'); // give this to the provider
+ * receiver.subscribe((exchange) => console.log(exchange.verdict));
+ * await receiver.close();
+ */
+export async function createReceiver(
+  catalogue: Catalogue,
+  options: ReceiverOptions = {},
+): Promise<Receiver> {
+  const host = options.host ?? '127.0.0.1';
+  const wantedPort = options.port ?? 0;
+  const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+  const unmatchedStatus = options.unmatchedStatus ?? 404;
+  const closeGrace = options.closeGraceMs ?? 2_000;
+  const token = options.token ?? createToken();
+  const tokenPrefix = `/${token}`;
+  const extraRoutes = options.extraRoutes ?? {};
+
+  const table = buildRouteTable(catalogue, options.webhookPrefix ?? '/webhooks');
+  const validator = createValidator(catalogue.document);
+  const journal = await createJournal(options.journalPath);
+  const ring = createExchangeRing(options.maxExchanges ?? 10_000);
+  const listeners = new Set<(exchange: Exchange) => void>();
+  if (options.onExchange !== undefined) listeners.add(options.onExchange);
+  const behaviours = new Map<string, ReceiverBehaviour>(Object.entries(options.behaviours ?? {}));
+  const attempts = new Map<string, number>();
+  const answers = new Map<string, ReceiverAnswer>();
+  const triggers = new Set<string>();
+  const inFlight = new WeakMap<Socket, InFlight>();
+  const pending = new Set<Promise<void>>();
+  const stats: ReceiverStats = {
+    exchanges: 0,
+    passed: 0,
+    failed: 0,
+    unexpected: 0,
+    byContract: {},
+  };
+  let sequence = 0;
+  let origin = '';
+
+  function answerFor(contractId: string, status?: number): ReceiverAnswer {
+    const key = `${contractId} ${status ?? ''}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const route = table.byContract.get(contractId);
+      answer =
+        route === undefined
+          ? { status: status ?? 200, headers: {}, body: '' }
+          : buildAnswer(catalogue.document, route.contract.operation, status);
+      answers.set(key, answer);
+    }
+    return { ...answer, headers: { ...answer.headers } };
+  }
+
+  function behaviourOf(contractId: string): ReceiverBehaviour | undefined {
+    return behaviours.get(contractId) ?? behaviours.get('*');
+  }
+
+  /** The scripted or declared answer for the next request of a contract. */
+  function plannedAnswer(contractId: string): { answer: ReceiverAnswer; delayMs: number } {
+    const behaviour = behaviourOf(contractId);
+    const key = behaviours.has(contractId) ? contractId : '*';
+    let status: number | undefined;
+    if (behaviour?.statuses !== undefined && behaviour.statuses.length > 0) {
+      const turn = attempts.get(`${key} ${contractId}`) ?? 0;
+      attempts.set(`${key} ${contractId}`, turn + 1);
+      status = behaviour.statuses[Math.min(turn, behaviour.statuses.length - 1)];
+    }
+    const answer = answerFor(contractId, status);
+    if (behaviour?.drop === true) answer.dropped = true;
+    return { answer, delayMs: behaviour?.delayMs ?? 0 };
+  }
+
+  function plan(request: InboundRequest): Planned {
+    const carriesToken = request.url.startsWith(`${tokenPrefix}/`) || request.url === tokenPrefix;
+    const rest = !carriesToken
+      ? request.url
+      : request.url === tokenPrefix
+        ? '/'
+        : request.url.slice(tokenPrefix.length);
+    if (!carriesToken) {
+      return unexpected(
+        request,
+        `${request.method} ${request.url} does not carry this receiver's token, so it belongs to no contract of this run.`,
+        rest,
+      );
+    }
+    const match = matchRoute(table, request.method, rest, triggers);
+    if (match.kind === 'unmatched') {
+      return unexpected(request, `${request.method} ${rest} matches no contract.`, rest);
+    }
+    const withToken = match.trigger === undefined ? {} : { token: match.trigger };
+    if (match.kind === 'method-mismatch') {
+      const declared = [...new Set(match.routes.map((r) => r.contract.method.toUpperCase()))];
+      const contract = match.routes[0]?.contract.id;
+      return {
+        ...withToken,
+        ...(contract === undefined ? {} : { contract }),
+        findings: [
+          {
+            check: 'method.mismatch',
+            severity: 'error',
+            message: `${request.method} is not declared for this URL; the document declares ${declared.join(', ')} (${match.routes.map((r) => r.contract.id).join(', ')}).`,
+            where: '/method',
+            expected: declared.length === 1 ? declared[0] : declared,
+            actual: request.method,
+            ...(contract === undefined ? {} : { contract }),
+            spec: match.routes[0]?.contract.operation.pointer ?? '',
+          },
+        ],
+        answer: {
+          status: 405,
+          headers: { allow: declared.join(', ') },
+          body: '',
+        },
+        delayMs: 0,
+      };
+    }
+    const contract = match.route.contract;
+    const inspection = inspectBody(request, contract.id);
+    let findings: Finding[] = [...inspection.findings];
+    let parsedBody: unknown;
+    try {
+      const checked = validator.checkRequest(contract, request, { captured: match.captured });
+      const own = new Set(inspection.findings.map((f) => f.where));
+      // The receiver already said why the body is unusable; the validator would repeat it.
+      findings.push(
+        ...(inspection.unusable
+          ? checked.findings.filter(
+              (f: Finding) => !(own.has(f.where) && f.check.startsWith('body')),
+            )
+          : checked.findings),
+      );
+      parsedBody = checked.parsedBody;
+    } catch (error) {
+      findings.push({
+        check: 'receiver.internal',
+        severity: 'error',
+        message: `Validating this request failed inside callback-verify: ${error instanceof Error ? error.message : String(error)}.`,
+        contract: contract.id,
+      });
+    }
+    findings = findings.map((f) =>
+      f.contract === undefined ? { ...f, contract: contract.id } : f,
+    );
+    const planned = inspection.unusable
+      ? {
+          answer: {
+            status: 400,
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+            body: `${inspection.findings[0]?.message ?? 'Unusable body.'}\n`,
+          },
+          delayMs: 0,
+        }
+      : plannedAnswer(contract.id);
+    return {
+      ...withToken,
+      contract: contract.id,
+      ...(parsedBody === undefined ? {} : { parsedBody }),
+      findings,
+      ...planned,
+    };
+  }
+
+  function unexpected(request: InboundRequest, what: string, rest: string): Planned {
+    const nearest = nearestContracts(table, request.method, rest);
+    const hint =
+      nearest.length === 0
+        ? ' The document declares no callbacks or webhooks.'
+        : ` Nearest contracts: ${nearest.map((id) => `${id} (${describeRoute(id)})`).join(', ')}.`;
+    return {
+      findings: [
+        {
+          check: 'callback.unexpected',
+          severity: 'error',
+          message: `Unexpected callback: ${what}${hint}`,
+          where: '/url',
+          expected: nearest,
+          actual: `${request.method} ${request.url}`,
+        },
+      ],
+      answer: { status: unmatchedStatus, headers: {}, body: '' },
+      delayMs: 0,
+    };
+  }
+
+  function describeRoute(contractId: string): string {
+    const route = table.byContract.get(contractId);
+    if (route === undefined) return contractId;
+    const pattern = route.pattern === '/' ? '' : route.pattern;
+    return `${route.contract.method.toUpperCase()} ${tokenPrefix}${route.prefix}${pattern}`;
+  }
+
+  function makeExchange(receivedAt: string, request: InboundRequest, planned: Planned): Exchange {
+    sequence += 1;
+    const exchange: Exchange = {
+      id: `ex-${String(sequence).padStart(6, '0')}`,
+      receivedAt,
+      request,
+      findings: planned.findings,
+      answer: planned.answer,
+      verdict: hasErrors(planned.findings) ? 'fail' : 'pass',
+    };
+    if (planned.contract !== undefined) exchange.contract = planned.contract;
+    if (planned.token !== undefined) exchange.token = planned.token;
+    if (planned.parsedBody !== undefined) exchange.parsedBody = planned.parsedBody;
+    return exchange;
+  }
+
+  /** Counts, keeps and journals an exchange; resolves once its journal line is written. */
+  async function record(exchange: Exchange): Promise<void> {
+    stats.exchanges += 1;
+    if (exchange.verdict === 'pass') stats.passed += 1;
+    else stats.failed += 1;
+    if (exchange.contract === undefined) stats.unexpected += 1;
+    else {
+      const tally = stats.byContract[exchange.contract] ?? { passed: 0, failed: 0 };
+      stats.byContract[exchange.contract] = tally;
+      if (exchange.verdict === 'pass') tally.passed += 1;
+      else tally.failed += 1;
+    }
+    ring.push(exchange);
+    try {
+      await journal.append(exchange);
+    } catch (error) {
+      exchange.findings.push({
+        check: 'journal.write',
+        severity: 'warning',
+        message: `This exchange could not be written to the journal: ${error instanceof Error ? error.message : String(error)}.`,
+      });
+    }
+  }
+
+  function notify(exchange: Exchange): void {
+    for (const listener of listeners) {
+      try {
+        listener(exchange);
+      } catch {
+        // A failing listener must not stop the receiver or the other listeners.
+      }
+    }
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const receivedAt = new Date().toISOString();
+    const url = request.url ?? '/';
+    if (url.startsWith(reservedPrefix)) {
+      const name = url.slice(reservedPrefix.length).split(/[/?]/)[0] ?? '';
+      const handler = extraRoutes[name];
+      if (handler === undefined) {
+        response.writeHead(404).end();
+        return;
+      }
+      handler(request, response);
+      return;
+    }
+    const state: InFlight = { receivedAt, request, chunks: [], settled: false };
+    inFlight.set(request.socket, state);
+    const head = { method: request.method ?? '', url, headers: copyHeaders(request.headers) };
+    const body = await readBody(request, maxBody, (chunks) => {
+      state.chunks = chunks;
+    });
+    if (state.settled) return;
+    state.settled = true;
+
+    if (body.kind === 'aborted') {
+      const exchange = makeExchange(
+        receivedAt,
+        { ...head, body: body.bytes },
+        {
+          findings: [
+            {
+              check: 'request.aborted',
+              severity: 'error',
+              message: `The client closed the connection after ${body.bytes.length} body bytes, before the request was complete.`,
+              where: '/body',
+            },
+          ],
+          answer: { status: 0, headers: {}, body: '', dropped: true },
+          delayMs: 0,
+        },
+      );
+      delete exchange.answer;
+      await record(exchange);
+      notify(exchange);
+      return;
+    }
+    if (body.kind === 'too-large') {
+      const size =
+        body.declared === undefined
+          ? `more than ${maxBody} bytes arrived`
+          : `Content-Length announces ${body.declared} bytes`;
+      const exchange = makeExchange(
+        receivedAt,
+        { ...head, body: emptyBody },
+        {
+          findings: [
+            {
+              check: 'body.too-large',
+              severity: 'error',
+              message: `The body is over the receiver's limit of ${maxBody} bytes (${size}); reading stopped and the body was not kept.`,
+              where: '/body',
+              expected: `at most ${maxBody} bytes`,
+              actual: body.declared ?? body.received,
+            },
+          ],
+          answer: { status: 413, headers: { connection: 'close' }, body: '' },
+          delayMs: 0,
+        },
+      );
+      await record(exchange);
+      response.shouldKeepAlive = false;
+      response.writeHead(413, { connection: 'close', 'content-length': '0' });
+      response.end(() => request.socket.destroy());
+      notify(exchange);
+      return;
+    }
+
+    const inbound: InboundRequest = { ...head, body: body.bytes };
+    const planned = plan(inbound);
+    const exchange = makeExchange(receivedAt, inbound, planned);
+    await record(exchange);
+    if (planned.delayMs > 0) await sleep(planned.delayMs);
+    const answer = planned.answer;
+    if (answer.dropped === true) {
+      request.socket.destroy();
+    } else if (!response.destroyed) {
+      const bytes = Buffer.from(answer.body, 'utf8');
+      response.writeHead(answer.status, {
+        ...answer.headers,
+        'content-length': String(bytes.length),
+      });
+      response.end(bytes);
+    }
+    notify(exchange);
+  }
+
+  function onRequest(request: IncomingMessage, response: ServerResponse): void {
+    const work = handle(request, response).catch((error: unknown) => {
+      // Last line of defence: a bug answers 500 instead of taking the receiver down.
+      const exchange = makeExchange(
+        new Date().toISOString(),
+        {
+          method: request.method ?? '',
+          url: request.url ?? '',
+          headers: copyHeaders(request.headers),
+          body: emptyBody,
+        },
+        {
+          findings: [
+            {
+              check: 'receiver.internal',
+              severity: 'error',
+              message: `callback-verify failed while handling this request: ${error instanceof Error ? error.message : String(error)}.`,
+            },
+          ],
+          answer: { status: 500, headers: {}, body: '' },
+          delayMs: 0,
+        },
+      );
+      return record(exchange).then(() => {
+        if (!response.headersSent && !response.destroyed) response.writeHead(500).end();
+        notify(exchange);
+      });
+    });
+    const tracked = work.finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  }
+
+  /** Timeouts and unparseable requests: journal what arrived, answer in raw HTTP, close. */
+  async function onClientError(error: NodeJS.ErrnoException, socket: Socket): Promise<void> {
+    const code = error.code ?? '';
+    if (
+      code === 'ECONNRESET' ||
+      code === 'EPIPE' ||
+      code === 'HPE_INVALID_EOF_STATE' ||
+      !socket.writable
+    ) {
+      // The client went away: a request in progress is journaled by its handler as aborted.
+      socket.destroy();
+      return;
+    }
+    const state = inFlight.get(socket);
+    const live = state !== undefined && !state.settled ? state : undefined;
+    if (live !== undefined) live.settled = true;
+    const timedOut = code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const overflow = code === 'HPE_HEADER_OVERFLOW';
+    const status = timedOut ? 408 : overflow ? 431 : 400;
+    const rawPacket = (error as { rawPacket?: unknown }).rawPacket;
+    const request: InboundRequest =
+      live === undefined
+        ? {
+            method: '',
+            url: '',
+            headers: {},
+            body: rawPacket instanceof Uint8Array && !timedOut ? rawPacket : emptyBody,
+          }
+        : {
+            method: live.request.method ?? '',
+            url: live.request.url ?? '',
+            headers: copyHeaders(live.request.headers),
+            body: new Uint8Array(Buffer.concat(live.chunks)),
+          };
+    const message = timedOut
+      ? live === undefined
+        ? `The client did not send complete request headers within ${headersTimeout} ms; the connection was closed.`
+        : `The client did not send the complete request within ${requestTimeout} ms (${request.body.length} body bytes arrived); the connection was closed.`
+      : overflow
+        ? 'The request headers are larger than the receiver accepts.'
+        : `The request is not valid HTTP (${code}: ${error.message}).`;
+    const exchange = makeExchange(live?.receivedAt ?? new Date().toISOString(), request, {
+      findings: [
+        {
+          check: timedOut ? 'request.timeout' : 'request.malformed',
+          severity: 'error',
+          message,
+          where: live === undefined ? '/' : '/body',
+        },
+      ],
+      answer: { status, headers: { connection: 'close' }, body: '' },
+      delayMs: 0,
+    });
+    await record(exchange);
+    if (socket.writable) {
+      const reason = timedOut
+        ? 'Request Timeout'
+        : overflow
+          ? 'Request Header Fields Too Large'
+          : 'Bad Request';
+      socket.end(rawResponse(status, reason));
+    }
+    socket.destroy();
+    notify(exchange);
+  }
+
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout,
+      // Node checks for expired requests on this period; keep it well under the timeouts.
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeout / 4))),
+      keepAliveTimeout: 5_000,
+    },
+    onRequest,
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const work = onClientError(error, socket).catch(() => {
+      socket.destroy();
+    });
+    const tracked = work.finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(wantedPort, host);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await journal.close();
+    if (error.code === 'EADDRINUSE') {
+      throw new ListenError(
+        'CV_PORT_IN_USE',
+        host,
+        wantedPort,
+        `Port ${wantedPort} on ${host} is already in use, so the receiver cannot start.`,
+        {
+          hint: `Stop whatever listens on port ${wantedPort}, choose another with --port <n>, or pass --port 0 to use any free port.`,
+          cause: error,
+        },
+      );
+    }
+    throw new ListenError(
+      'CV_LISTEN_FAILED',
+      host,
+      wantedPort,
+      `The receiver cannot listen on ${host}:${wantedPort} (${error.code ?? error.message}).`,
+      {
+        hint: 'Check --host names an address of this machine and that the port is allowed (ports below 1024 need privileges).',
+        cause: error,
+      },
+    );
+  });
+  server.on('error', () => {
+    // After start-up the server only reports errors of single connections; they are handled above.
+  });
+
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : wantedPort;
+  origin = `http://${urlHost(host)}:${port}`;
+
+  function urlFor(contractId: string, trigger?: string): string {
+    const route = table.byContract.get(contractId);
+    if (route === undefined) {
+      throw new ContractNotFoundError(`The document declares no contract ${contractId}.`, {
+        hint: `Known contracts: ${[...table.byContract.keys()].slice(0, 10).join(', ')}${table.byContract.size > 10 ? ', …' : ''}.`,
+      });
+    }
+    if (trigger === undefined || route.contract.kind === 'webhook') {
+      return `${origin}${tokenPrefix}${route.prefix}`;
+    }
+    triggers.add(trigger);
+    return `${origin}${tokenPrefix}${route.prefix}/${encodeURIComponent(trigger)}`;
+  }
+
+  const routes: ReceiverRoute[] = table.routes.map((route) => ({
+    contract: route.contract.id,
+    kind: route.contract.kind,
+    method: route.contract.method,
+    base: route.base,
+    url: urlFor(route.contract.id),
+    pattern: route.pattern === '/' ? '' : route.pattern,
+  }));
+
+  let closing: Promise<void> | undefined;
+  return {
+    origin,
+    token,
+    catalogue,
+    urlFor,
+    routes: () => routes,
+    stats: () => ({ ...stats, byContract: structuredClone(stats.byContract) }),
+    setBehaviour(contractId, behaviour) {
+      if (contractId !== '*' && !table.byContract.has(contractId)) {
+        throw new ContractNotFoundError(`The document declares no contract ${contractId}.`, {
+          hint: 'Use an id from receiver.routes() or `*` for every contract.',
+        });
+      }
+      behaviours.set(contractId, behaviour);
+      for (const key of attempts.keys()) {
+        if (key.startsWith(`${contractId} `)) attempts.delete(key);
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    exchanges: () => ring.list(),
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const grace = sleep(closeGrace, undefined, { ref: false });
+        await Promise.race([Promise.allSettled([...pending]), grace]);
+        server.closeAllConnections();
+        await closed;
+        await Promise.allSettled([...pending]);
+        await journal.close();
+      })();
+      return closing;
+    },
+  };
+}
