@@ -45,7 +45,7 @@ export async function bundleExternalRefs(
   location: string,
   source: string,
 ): Promise<BundleResult> {
-  const broken = await tryBundle(root, location, undefined);
+  const broken = await tryBundle(root, location, source, undefined);
   if (broken === undefined) return { document: root, findings: [] };
   const fatal = broken.find((item) => item.extension === undefined);
   if (fatal !== undefined) throw toSpecError(fatal, broken.length, source);
@@ -59,7 +59,7 @@ export async function bundleExternalRefs(
     const tokens = splitPointer(path.slice(path.indexOf('#')));
     return tokens !== undefined && extensionOf(tokens) !== undefined;
   };
-  const again = await tryBundle(root, location, exclude);
+  const again = await tryBundle(root, location, source, exclude);
   if (again !== undefined)
     throw toSpecError(again[0] ?? brokenFallback(broken), again.length, source);
   return { document: root, findings: extensionFindings(root, broken) };
@@ -75,6 +75,7 @@ function brokenFallback(broken: BrokenRef[]): BrokenRef {
 async function tryBundle(
   root: JsonObject,
   location: string,
+  source: string,
   exclude: ((path: string, value: unknown) => boolean) | undefined,
 ): Promise<BrokenRef[] | undefined> {
   const parser = new $RefParser();
@@ -83,7 +84,10 @@ async function tryBundle(
     // The root was parsed by the loader and is not shared; cloning 5 MB for nothing costs time.
     mutateInputSchema: true,
     parse: { json: false, yaml: false, specText: specTextParser },
-    resolve: { external: true, http: { timeout: 30_000 } },
+    resolve: {
+      external: true,
+      http: { timeout: 30_000, safeUrlResolver: !isLoopbackUrl(location) },
+    },
     ...(exclude === undefined
       ? {}
       : { resolveExcludedPathMatcher: exclude, bundle: { excludedPathMatcher: exclude } }),
@@ -100,9 +104,26 @@ async function tryBundle(
           : undefined;
     if (errors === undefined) throw error;
     const specError = errors.map((item) => item.cause).find((cause) => cause instanceof SpecError);
-    if (specError !== undefined) throw specError;
+    if (specError !== undefined) {
+      // Only the parser throws here, so the code is always CV_SPEC_PARSE; the root is what was being loaded.
+      throw new SpecError('CV_SPEC_PARSE', source, specError.message, {
+        hint: specError.hint,
+        cause: specError,
+      });
+    }
     return errors.map((item) => describeBroken(parser, item, location));
   }
+}
+
+/**
+ * The ref parser refuses internal addresses by default (a spec should not make the tool fetch
+ * from the local network). A spec that was itself served from loopback, a local dev server, is
+ * allowed to reference its siblings there.
+ */
+function isLoopbackUrl(location: string): boolean {
+  if (!/^https?:/i.test(location)) return false;
+  const host = new URL(location).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Parses referenced YAML and JSON files with the same parser as the root, so errors name line and column. */

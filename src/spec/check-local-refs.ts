@@ -3,7 +3,8 @@ import type { Finding } from '../validate/finding.ts';
 import type { RefUse } from './collect-refs.ts';
 import { pointerOfTokens } from './collect-refs.ts';
 import type { JsonObject } from './document.ts';
-import { followRef } from './follow-ref.ts';
+import { followRef, walkTokens } from './follow-ref.ts';
+import { splitPointer } from './json-pointer.ts';
 import { extensionOf } from './ref-location.ts';
 
 /**
@@ -26,7 +27,7 @@ export function checkLocalRefs(
       throw new SpecError(
         'CV_SPEC_REF',
         source,
-        `$ref "${use.ref}" used at #${pointer} cannot be resolved: nothing exists at that pointer (or the chain of $refs loops).`,
+        `$ref "${use.ref}" used at #${pointer} cannot be resolved: ${reasonOf(document, use.ref)}.`,
         {
           hint: 'Fix the pointer (names are case-sensitive; `/` in a name is written `~1`) or add the missing component.',
         },
@@ -40,4 +41,12 @@ export function checkLocalRefs(
     });
   }
   return findings;
+}
+
+function reasonOf(document: JsonObject, ref: string): string {
+  const tokens = splitPointer(ref);
+  if (tokens === undefined) return 'it is not a JSON pointer';
+  return walkTokens(document, tokens) === undefined
+    ? 'nothing exists at that pointer'
+    : 'it is part of a chain of $refs that loops';
 }

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { SpecError } from '../errors.ts';
 
 /** The syntax a spec file is written in; `auto` decides from the first character. */
@@ -33,10 +33,11 @@ export function parseText(text: string, source: string, format: SpecFormat): unk
 
 function parseYaml(text: string, source: string, syntax: 'YAML' | 'JSON'): unknown {
   // YAML 1.2 core schema: dates stay strings, as JSON would have them.
-  const document = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter });
   const [first] = document.errors;
   if (first !== undefined) {
-    const at = first.linePos?.[0];
+    const at = lineCounter.linePos(first.pos[0]);
     const where = at === undefined ? '' : ` at line ${at.line}, column ${at.col}`;
     const more = document.errors.length > 1 ? ` (and ${document.errors.length - 1} more)` : '';
     throw new SpecError(
@@ -52,24 +53,34 @@ function parseYaml(text: string, source: string, syntax: 'YAML' | 'JSON'): unkno
   return document.toJS();
 }
 
-/** JSON.parse does not always say where; YAML (a superset of JSON) does, so ask it for the spot. */
+/**
+ * JSON.parse says where in most messages (`line 5 column 43`, or `position 134`); when it does not,
+ * YAML (a superset of JSON) is asked for the spot.
+ */
 function jsonError(text: string, source: string, error: unknown): SpecError {
-  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  try {
-    parseYaml(text, source, 'JSON');
-  } catch (located) {
-    if (located instanceof SpecError) return located;
-  }
-  const position = /position (\d+)/.exec(reason ?? '');
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  const reason = message.replace(/,? (?:in JSON )?at position \d+.*$/, '');
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  const written = /position (\d+)/.exec(message)?.[1];
+  const position =
+    written !== undefined
+      ? Number(written)
+      : /end of JSON input/.test(message)
+        ? text.length
+        : yamlErrorOffset(text);
   let where = '';
-  if (position?.[1] !== undefined) {
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const column = Number(position[1]) - before.lastIndexOf('\n');
-    where = ` at line ${line}, column ${column}`;
+  if (lineColumn !== null) {
+    where = ` at line ${lineColumn[1]}, column ${lineColumn[2]}`;
+  } else if (position !== undefined) {
+    const before = text.slice(0, position);
+    where = ` at line ${before.split('\n').length}, column ${position - before.lastIndexOf('\n')}`;
   }
   return new SpecError('CV_SPEC_PARSE', source, `Invalid JSON in ${source}${where}: ${reason}.`, {
     hint: 'Fix the JSON syntax there (JSON allows no comments, trailing commas or single quotes).',
     cause: error,
   });
+}
+
+function yamlErrorOffset(text: string): number | undefined {
+  return parseDocument(text).errors[0]?.pos[0];
 }

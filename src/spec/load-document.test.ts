@@ -1,0 +1,272 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { SpecError } from '../errors.ts';
+import { buildCatalogue } from './build-catalogue.ts';
+import { derefLocal } from './deref-local.ts';
+import { isJsonObject } from './is-json-object.ts';
+import { loadDocument } from './load-document.ts';
+import { resolvePointer } from './resolve-pointer.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const corpus = join(import.meta.dirname, '../../specs/corpus');
+
+/** Asserts that loading rejects with a SpecError of `code` whose message (and hint) name `includes`. */
+async function assertRejects(
+  source: string,
+  code: string,
+  includes: readonly string[],
+): Promise<void> {
+  await assert.rejects(loadDocument(source), (error: unknown) => {
+    assert.ok(error instanceof SpecError, `expected a SpecError, got ${String(error)}`);
+    assert.equal(error.code, code, error.message);
+    assert.equal(error.source, source);
+    const text = `${error.message} ${error.hint ?? ''}`;
+    for (const part of includes) assert.ok(text.includes(part), `"${part}" missing from: ${text}`);
+    return true;
+  });
+}
+
+describe('loadDocument rejects what it cannot load, saying what and where', () => {
+  const cases: Array<{ name: string; file: string; code: string; includes: string[] }> = [
+    {
+      name: 'missing file',
+      file: 'missing.yaml',
+      code: 'CV_SPEC_NOT_FOUND',
+      includes: ['missing.yaml', 'no such file'],
+    },
+    {
+      name: 'a directory',
+      file: 'multi-file',
+      code: 'CV_SPEC_NOT_FOUND',
+      includes: ['directory', 'root OpenAPI file'],
+    },
+    {
+      name: 'bad YAML',
+      file: 'bad-yaml.yaml',
+      code: 'CV_SPEC_PARSE',
+      includes: ['Invalid YAML', 'line 9, column 7'],
+    },
+    {
+      name: 'bad JSON',
+      file: 'bad-json.json',
+      code: 'CV_SPEC_PARSE',
+      includes: ['Invalid JSON', 'line 5, column 43'],
+    },
+    {
+      name: 'truncated JSON',
+      file: 'truncated.json',
+      code: 'CV_SPEC_PARSE',
+      includes: ['Invalid JSON', 'line 3'],
+    },
+    {
+      name: 'bad YAML in a referenced file',
+      file: 'bad-external/openapi.yaml',
+      code: 'CV_SPEC_PARSE',
+      includes: ['pets.yaml', 'line 5, column 1'],
+    },
+    {
+      name: 'broken local $ref in a callback',
+      file: 'broken-callback-ref.yaml',
+      code: 'CV_SPEC_REF',
+      includes: [
+        '"#/components/callbacks/Missing"',
+        '#/paths/~1subscribe/post/callbacks/onEvent',
+        'nothing exists',
+      ],
+    },
+    {
+      name: 'broken $ref under a header named x-…, which is not an extension',
+      file: 'header-named-like-extension.yaml',
+      code: 'CV_SPEC_REF',
+      includes: ['#/components/headers/Missing', 'headers/x-rate-limit'],
+    },
+    {
+      name: 'broken external $ref in a callback',
+      file: 'broken-external/openapi.yaml',
+      code: 'CV_SPEC_REF',
+      includes: [
+        '"schemas/missing.yaml#/Invoice"',
+        'openapi.yaml#/paths/~1invoices/post/callbacks/invoicePaid/',
+        'does not exist',
+      ],
+    },
+    {
+      name: 'Swagger 2.0',
+      file: 'swagger2.yaml',
+      code: 'CV_SPEC_SWAGGER2',
+      includes: ['Swagger 2.0', 'no callbacks', 'swagger2openapi'],
+    },
+    {
+      name: 'not OpenAPI',
+      file: 'not-openapi.yaml',
+      code: 'CV_SPEC_NOT_OPENAPI',
+      includes: ['no `openapi` field'],
+    },
+    {
+      name: 'AsyncAPI',
+      file: 'asyncapi.yaml',
+      code: 'CV_SPEC_NOT_OPENAPI',
+      includes: ['AsyncAPI'],
+    },
+    { name: 'a list', file: 'list.yaml', code: 'CV_SPEC_NOT_OPENAPI', includes: ['a list'] },
+    {
+      name: 'OpenAPI 4',
+      file: 'unsupported-version.yaml',
+      code: 'CV_SPEC_UNSUPPORTED_VERSION',
+      includes: ['4.0.0', '3.2.x'],
+    },
+  ];
+  for (const { name, file, code, includes } of cases) {
+    test(name, async () => {
+      await assertRejects(join(fixtures, file), code, includes);
+    });
+  }
+});
+
+describe('loadDocument loads', () => {
+  test('OpenAPI 3.2, with a QUERY operation, a callback and a webhook', async () => {
+    const loaded = await loadDocument(join(fixtures, 'oas32.yaml'));
+    assert.equal(loaded.version, '3.2');
+    assert.equal(loaded.openapi, '3.2.0');
+    const catalogue = buildCatalogue(loaded);
+    assert.deepEqual(
+      catalogue.contracts.map((contract) => contract.id),
+      ['createOrder/orderShipped/post', 'webhook/orderCancelled/post'],
+    );
+    const [example] = catalogue.contracts[0]?.operation.requestBody?.content[0]?.examples ?? [];
+    assert.deepEqual(
+      example?.value,
+      { orderId: 'o-1' },
+      '3.2 dataValue is read as the example value',
+    );
+  });
+
+  test('a multi-file document: external refs bundled, internal refs kept, shared schemas stay shared', async () => {
+    const loaded = await loadDocument(join(fixtures, 'multi-file/openapi.yaml'));
+    assert.equal(loaded.version, '3.0');
+    assert.deepEqual(loaded.findings, []);
+    const external = JSON.stringify(loaded.document).match(/"\$ref":"[^#"][^"]*"/g);
+    assert.equal(external, null, 'no external $ref is left');
+    const catalogue = buildCatalogue(loaded);
+    const [contract] = catalogue.contracts;
+    assert.equal(contract?.id, 'createInvoice/invoicePaid/post');
+    assert.equal(contract?.expression?.raw, '{$request.body#/callbackUrl}/paid');
+    const callbackSchema = contract?.operation.requestBody?.content[0]?.schema;
+    const triggerSchema = contract?.trigger?.requestBody?.content[0]?.schema;
+    assert.ok(
+      isJsonObject(callbackSchema?.schema) && typeof callbackSchema.schema.$ref === 'string',
+    );
+    assert.ok(isJsonObject(triggerSchema?.schema) && typeof triggerSchema.schema.$ref === 'string');
+    assert.equal(
+      callbackSchema.schema.$ref,
+      triggerSchema.schema.$ref,
+      'both use one shared schema',
+    );
+    const invoice = derefLocal(loaded.document, callbackSchema.schema);
+    assert.ok(isJsonObject(invoice));
+    assert.deepEqual(invoice.required, ['id']);
+  });
+
+  test('path item $refs, parameter $refs and path-item parameters', async () => {
+    const loaded = await loadDocument(join(fixtures, 'path-item-ref.yaml'));
+    const catalogue = buildCatalogue(loaded);
+    const [contract] = catalogue.contracts;
+    assert.equal(contract?.id, 'post-invoices-id-subscribe/paid/post');
+    assert.equal(contract?.pointer, '/components/pathItems/PaidCallback');
+    assert.equal(contract?.trigger?.path, '/invoices/{id}/subscribe');
+    assert.deepEqual(
+      contract?.trigger?.parameters.map(
+        (parameter) => `${parameter.in}:${parameter.name}:${parameter.pointer}`,
+      ),
+      [
+        'path:id:/components/pathItems/Subscribe/parameters/0',
+        'query:callback_url:/components/parameters/CallbackUrl',
+      ],
+    );
+    assert.deepEqual(
+      catalogue.findings.map((finding) => finding.check),
+      [],
+      'the expression reads parameters the trigger declares',
+    );
+    const media = contract?.operation.requestBody?.content[0];
+    assert.deepEqual(
+      media?.examples.map((example) => [example.name, example.value]),
+      [['schema', { paid: true }]],
+    );
+    assert.deepEqual(resolvePointer(loaded.document, media?.examples[0]?.pointer ?? ''), {
+      paid: true,
+    });
+  });
+
+  test('a broken $ref inside an unread extension is a warning, not an error', async () => {
+    const loaded = await loadDocument(join(fixtures, 'extension-broken-ref.yaml'));
+    assert.deepEqual(
+      loaded.findings.map((finding) => [finding.check, finding.severity, finding.spec]),
+      [['ref.extension-unresolved', 'warning', '/paths/~1pets/post/x-codeSamples/0/source']],
+    );
+  });
+
+  test('broken external $refs inside x-codeSamples (redocly-openapi-starter) are warnings', async () => {
+    const loaded = await loadDocument(join(corpus, 'redocly-openapi-starter/openapi.yaml'));
+    assert.deepEqual(
+      loaded.findings.map((finding) => finding.spec),
+      ['/paths/~1menu/get/x-codeSamples/0/source', '/paths/~1menu/get/x-codeSamples/1/source'],
+    );
+    assert.ok(loaded.findings.every((finding) => finding.message.includes('does not exist')));
+    const catalogue = buildCatalogue(loaded);
+    assert.deepEqual(
+      catalogue.contracts.map((contract) => contract.id),
+      ['webhook/order-notification/post'],
+    );
+  });
+});
+
+describe('loadDocument over HTTP', () => {
+  let server: Server;
+  let base = '';
+  before(async () => {
+    server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      readFile(join(fixtures, decodeURIComponent(path))).then(
+        (body) => response.writeHead(200, { 'content-type': 'application/yaml' }).end(body),
+        () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.close();
+  });
+
+  test('loads a document and its external refs from a URL', async () => {
+    const loaded = await loadDocument(`${base}/multi-file/openapi.yaml`);
+    assert.equal(loaded.title, 'Multi-file');
+    assert.deepEqual(
+      buildCatalogue(loaded).contracts.map((contract) => contract.id),
+      ['createInvoice/invoicePaid/post'],
+    );
+  });
+
+  test('a URL answering 404 is unreachable, with the status', async () => {
+    await assertRejects(`${base}/nothing-here.yaml`, 'CV_SPEC_UNREACHABLE', [
+      'HTTP 404',
+      'nothing-here.yaml',
+    ]);
+  });
+
+  test('a URL nobody listens on is unreachable', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await assertRejects(`http://127.0.0.1:${port}/openapi.yaml`, 'CV_SPEC_UNREACHABLE', [
+      'Cannot reach',
+      'ECONNREFUSED',
+    ]);
+  });
+});
