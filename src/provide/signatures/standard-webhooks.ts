@@ -14,6 +14,7 @@ import {
 import type { SchemeAdapter, SignInput } from './signature-types.ts';
 
 const SECRET_PREFIX = 'whsec_';
+const HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
 
 /**
  * Standard Webhooks (standardwebhooks.com): `webhook-id`, `webhook-timestamp` and
@@ -32,26 +33,21 @@ export const standardWebhooks: SchemeAdapter = {
   },
 
   async verify(secret, request, options) {
-    const id = readHeader(request.headers, 'webhook-id');
-    const timestampText = readHeader(request.headers, 'webhook-timestamp');
-    const signatureText = readHeader(request.headers, 'webhook-signature');
     const contract = options.contract;
-    const missing = [
-      ['webhook-id', id],
-      ['webhook-timestamp', timestampText],
-      ['webhook-signature', signatureText],
-    ].filter(([, value]) => value === undefined || value === '');
-    if (missing.length > 0 || id === undefined || timestampText === undefined) {
-      const names = missing.map(([name]) => name ?? '');
+    const missing = HEADERS.filter((name) => !readHeader(request.headers, name));
+    if (missing.length > 0) {
       return [
         signatureFinding(
           'signature.missing',
-          names[0] ?? 'webhook-signature',
-          `Standard Webhooks signature header${names.length > 1 ? 's' : ''} ${names.join(', ')} missing.`,
+          missing[0] ?? 'webhook-signature',
+          `Standard Webhooks header${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing.`,
           { contract },
         ),
       ];
     }
+    const id = readHeader(request.headers, 'webhook-id') ?? '';
+    const timestampText = readHeader(request.headers, 'webhook-timestamp') ?? '';
+    const signatureText = readHeader(request.headers, 'webhook-signature') ?? '';
     const timestamp = parseUnixSeconds(timestampText);
     if (timestamp === undefined) {
       return [
@@ -63,7 +59,7 @@ export const standardWebhooks: SchemeAdapter = {
         ),
       ];
     }
-    const candidates = (signatureText ?? '')
+    const candidates = signatureText
       .split(' ')
       .filter((entry) => entry !== '')
       .map((entry) => entry.split(','));
