@@ -39,6 +39,10 @@ export interface ParameterSpec {
   schema?: SchemaSpec;
   examples: ExampleSpec[];
   pointer: string;
+  /** `style` as written; absent means the OAS default for `in` (`form` for query/cookie, else `simple`). */
+  style?: string;
+  /** `explode` as written; absent means true for `form`, false otherwise. */
+  explode?: boolean;
 }
 
 /** One media type of a request or response body. */
