@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { describeError, ExitCode, exitCodeFor } from './exit-code.ts';
+import { registerInspectCommand } from './inspect.ts';
 import { version } from './version.ts';
 
 /** Builds the commander program; each command lives in its own file and registers itself here. */
@@ -11,6 +12,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // Commands register below, one line each.
+  registerInspectCommand(program);
   return program;
 }
 

@@ -169,6 +169,13 @@ describe('buildCatalogue: what a contract carries', () => {
               schema: { type: 'string' },
               example: 'http://x',
             },
+            {
+              name: 'tags',
+              in: 'query',
+              style: 'pipeDelimited',
+              explode: false,
+              schema: { type: 'array' },
+            },
           ],
           security: [{ oauth: ['pets:read'] }],
           ...ok,
@@ -256,8 +263,14 @@ describe('buildCatalogue: what a contract carries', () => {
         ['path', 'petId', true],
         ['header', 'x-trace', true],
         ['query', 'callbackUrl', true],
+        ['query', 'tags', false],
       ],
     );
+    assert.deepEqual(
+      [watch?.trigger?.parameters[3]?.style, watch?.trigger?.parameters[3]?.explode],
+      ['pipeDelimited', false],
+    );
+    assert.equal(watch?.trigger?.parameters[2]?.style, undefined, 'absent style stays absent');
     assert.deepEqual(
       watch?.trigger?.parameters[2]?.examples.map((example) => example.value),
       ['http://x'],

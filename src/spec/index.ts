@@ -10,3 +10,10 @@ export {
 export { lintCatalogue } from './lint-catalogue.ts';
 export { loadDocument } from './load-document.ts';
 export { resolvePointer } from './resolve-pointer.ts';
+export {
+  type CatalogueSummary,
+  type ContractSummary,
+  catalogueSummaryFormat,
+  describeBase,
+  summariseCatalogue,
+} from './summarise-catalogue.ts';

@@ -31,6 +31,8 @@ export function readParameter(
     ...(schema === undefined ? {} : { schema }),
     examples: readExamples(document, parameter, located.pointer, schema),
     pointer: located.pointer,
+    ...(typeof parameter.style === 'string' ? { style: parameter.style } : {}),
+    ...(typeof parameter.explode === 'boolean' ? { explode: parameter.explode } : {}),
   };
 }
 
