@@ -5,6 +5,18 @@
 export * from './errors.ts';
 export type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './receive/exchange.ts';
 export type * from './report/report.ts';
+export {
+  type ConsoleOptions,
+  readReportAssets,
+  type ReporterName,
+  renderConsole,
+  renderHtml,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  summarise,
+  writeReports,
+} from './report/index.ts';
 export type {
   Catalogue,
   Contract,
