@@ -4,11 +4,10 @@
  */
 export * from './errors.ts';
 export type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './receive/exchange.ts';
-export type * from './report/report.ts';
 export {
   type ConsoleOptions,
-  readReportAssets,
   type ReporterName,
+  readReportAssets,
   renderConsole,
   renderHtml,
   renderJson,
@@ -17,6 +16,7 @@ export {
   summarise,
   writeReports,
 } from './report/index.ts';
+export type * from './report/report.ts';
 export type {
   Catalogue,
   Contract,
@@ -37,6 +37,7 @@ export {
   lintCatalogue,
   loadDocument,
   resolvePointer,
+  summariseCatalogue,
 } from './spec/index.ts';
 export {
   compileTemplateMatcher,
@@ -46,4 +47,5 @@ export {
   parseUrlTemplate,
 } from './spec/runtime-expression/index.ts';
 export type * from './spec/runtime-expression/types.ts';
+export type { CatalogueSummary, ContractSummary } from './spec/summarise-catalogue.ts';
 export { type Finding, hasErrors, type Severity } from './validate/finding.ts';
