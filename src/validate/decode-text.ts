@@ -1,0 +1,47 @@
+/** Decoded text, or where decoding failed. */
+export type DecodedText = { ok: true; text: string } | { ok: false; offset: number };
+
+/**
+ * Decodes bytes in the given charset (UTF-8 when none). UTF-8 is decoded strictly so invalid
+ * bytes are found; other charsets are decoded as the platform knows them.
+ */
+export function decodeText(bytes: Uint8Array, charset: string | undefined): DecodedText {
+  const label = (charset ?? 'utf-8').toLowerCase();
+  if (label !== 'utf-8' && label !== 'utf8') {
+    try {
+      return { ok: true, text: new TextDecoder(label).decode(bytes) };
+    } catch {
+      // An unknown label: fall through to UTF-8, which is what a receiver would assume.
+    }
+  }
+  try {
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
+    };
+  } catch {
+    return { ok: false, offset: firstInvalidByte(bytes) };
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (RFC 3629), found only after decoding failed. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  // In streaming mode a prefix only fails once it holds a byte that can never be valid, so
+  // the longest prefix that does not fail ends just before the first bad byte.
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  if (low < bytes.length) return low;
+  // Nothing invalid, only cut short: point at the start of the unfinished sequence.
+  let start = bytes.length - 1;
+  while (start > 0 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
+  return start;
+}

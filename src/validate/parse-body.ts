@@ -1,0 +1,86 @@
+import { isJsonObject } from '../spec/is-json-object.ts';
+import { coerceScalar, schemaTypes } from './coerce-parameter.ts';
+import { decodeText } from './decode-text.ts';
+import { isJsonMediaType, type MediaType } from './media-type.ts';
+import { parseMultipart } from './parse-multipart.ts';
+
+/** A body read per its content type. */
+export type ParsedBody =
+  | { kind: 'parsed'; value: unknown }
+  /** A media type the tool does not read (XML, binary…): the schema is not applied. */
+  | { kind: 'opaque' }
+  | { kind: 'encoding'; offset: number }
+  | { kind: 'malformed'; reason: string };
+
+/**
+ * Reads a body: JSON (and `+json`), `application/x-www-form-urlencoded` → object,
+ * `multipart/form-data` → object of fields (best effort), `text/*` → string.
+ * Form fields are converted to the types the (resolved) schema gives their properties.
+ */
+export function parseBody(
+  bytes: Uint8Array,
+  media: MediaType,
+  schema: unknown,
+  resolve: (value: unknown) => unknown,
+): ParsedBody {
+  const json = isJsonMediaType(media);
+  const form = media.essence === 'application/x-www-form-urlencoded';
+  const multipart = media.essence === 'multipart/form-data';
+  if (!json && !form && !multipart && media.type !== 'text') return { kind: 'opaque' };
+  if (multipart) {
+    const boundary = media.parameters.boundary;
+    if (boundary === undefined || boundary === '') {
+      return { kind: 'malformed', reason: 'multipart/form-data without a boundary parameter' };
+    }
+    const fields = parseMultipart(bytes, boundary);
+    if (fields === undefined)
+      return { kind: 'malformed', reason: `no part delimited by boundary "${boundary}"` };
+    return { kind: 'parsed', value: typeFields(fields, schema, resolve) };
+  }
+  const decoded = decodeText(bytes, json ? undefined : media.parameters.charset);
+  if (!decoded.ok) return { kind: 'encoding', offset: decoded.offset };
+  const text = decoded.text;
+  if (json) {
+    try {
+      return { kind: 'parsed', value: JSON.parse(text) };
+    } catch (error) {
+      return { kind: 'malformed', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  if (form) {
+    const fields = new Map<string, string[]>();
+    for (const [name, value] of new URLSearchParams(text)) {
+      fields.set(name, [...(fields.get(name) ?? []), value]);
+    }
+    return { kind: 'parsed', value: typeFields(fields, schema, resolve) };
+  }
+  return { kind: 'parsed', value: text };
+}
+
+function typeFields(
+  fields: Map<string, string[]>,
+  schema: unknown,
+  resolve: (value: unknown) => unknown,
+): Record<string, unknown> {
+  const resolved = resolve(schema);
+  const properties =
+    isJsonObject(resolved) && isJsonObject(resolved.properties) ? resolved.properties : {};
+  const object: Record<string, unknown> = {};
+  for (const [name, values] of fields) {
+    const property = resolve(properties[name]);
+    const types = schemaTypes(property);
+    if (types.includes('array')) {
+      const items = isJsonObject(property) ? resolve(property.items) : undefined;
+      object[name] = values.map((value) => coerceScalar(value, schemaTypes(items)));
+    } else if (types.includes('object') && values.length === 1) {
+      try {
+        object[name] = JSON.parse(values[0] ?? '');
+      } catch {
+        object[name] = values[0];
+      }
+    } else {
+      object[name] = values.length === 1 ? coerceScalar(values[0] ?? '', types) : values;
+    }
+  }
+  return object;
+}

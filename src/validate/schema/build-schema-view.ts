@@ -1,0 +1,326 @@
+import { derefLocal } from '../../spec/deref-local.ts';
+import type { JsonObject, OasVersion } from '../../spec/document.ts';
+import { isJsonObject } from '../../spec/is-json-object.ts';
+import { appendPointer } from '../../spec/json-pointer.ts';
+
+/** Which side of an exchange a value travels on; decides what `readOnly` / `writeOnly` mean. */
+export type Direction = 'request' | 'response';
+
+/** Something about a schema node worth a warning wherever a contract uses it. */
+export interface SchemaNote {
+  check: string;
+  message: string;
+  /** Pointer of the keyword in the original document. */
+  pointer: string;
+}
+
+/** Custom keyword that replaces a discriminated `oneOf` / `anyOf` in the view. */
+export const discriminatorKeyword = 'oasDiscriminator';
+
+/** Value of {@link discriminatorKeyword}: the branches and how a property value selects one. */
+export interface DiscriminatorRule {
+  /** Pointer of the schema holding the discriminator, in the original document. */
+  pointer: string;
+  propertyName: string;
+  kind: 'oneOf' | 'anyOf';
+  /** Discriminator value → index into `branches`. */
+  mapping: Record<string, number>;
+  /** The values `discriminator.mapping` lists; empty when only schema names select. */
+  explicit: string[];
+  branches: unknown[];
+}
+
+/**
+ * The document as the schema engine sees it: OAS-only semantics rewritten into JSON Schema,
+ * with every untouched subtree shared with the original (nothing is copied that is not changed).
+ */
+export interface SchemaView {
+  root: JsonObject;
+  /** Original document pointer of each schema node in the view (findings point there). */
+  pointerOf: WeakMap<object, string>;
+  /** Notes (unknown format, `nullable` in 3.1, …) attached to view nodes. */
+  notesOf: WeakMap<object, SchemaNote[]>;
+  /** Nodes wrapped as `anyOf: [{type: null}, rest]` for an untyped `nullable`. */
+  wrapped: WeakSet<object>;
+  /** Every `format` value used by a schema. */
+  formats: Set<string>;
+  /** Every `x-` keyword used inside a schema (registered as annotations). */
+  extensionKeywords: Set<string>;
+}
+
+const schemaMapKeywords = [
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+];
+const schemaKeywords = [
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+];
+const schemaListKeywords = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const skippedDocumentKeys = new Set(['example', 'examples', 'externalDocs', 'security']);
+
+/** Walks a whole document once and builds its {@link SchemaView} for one direction. */
+export function buildSchemaView(
+  document: JsonObject,
+  version: OasVersion,
+  direction: Direction,
+): SchemaView {
+  const view: SchemaView = {
+    root: document,
+    pointerOf: new WeakMap(),
+    notesOf: new WeakMap(),
+    wrapped: new WeakSet(),
+    formats: new Set(),
+    extensionKeywords: new Set(),
+  };
+  const builder = new ViewBuilder(document, version, direction, view);
+  const root = builder.walkDocument(document, '');
+  view.root = isJsonObject(root) ? root : document;
+  return view;
+}
+
+class ViewBuilder {
+  readonly document: JsonObject;
+  readonly version: OasVersion;
+  readonly direction: Direction;
+  readonly view: SchemaView;
+
+  constructor(document: JsonObject, version: OasVersion, direction: Direction, view: SchemaView) {
+    this.document = document;
+    this.version = version;
+    this.direction = direction;
+    this.view = view;
+  }
+
+  /** Non-schema parts: looks for `schema` / `itemSchema` values and `components.schemas`. */
+  walkDocument(node: unknown, pointer: string): unknown {
+    if (Array.isArray(node)) {
+      let copy: unknown[] | undefined;
+      node.forEach((item, index) => {
+        const next = this.walkDocument(item, appendPointer(pointer, index));
+        if (next !== item) {
+          copy ??= [...node];
+          copy[index] = next;
+        }
+      });
+      return copy ?? node;
+    }
+    if (!isJsonObject(node)) return node;
+    let copy: JsonObject | undefined;
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-') || skippedDocumentKeys.has(key)) continue;
+      const childPointer = appendPointer(pointer, key);
+      let next: unknown;
+      if ((key === 'schema' || key === 'itemSchema') && typeof value === 'object') {
+        next = this.walkSchema(value, childPointer);
+      } else if (key === 'schemas' && pointer === '/components' && isJsonObject(value)) {
+        next = this.walkSchemaMap(value, childPointer);
+      } else {
+        next = this.walkDocument(value, childPointer);
+      }
+      if (next !== value) {
+        copy ??= { ...node };
+        copy[key] = next;
+      }
+    }
+    return copy ?? node;
+  }
+
+  walkSchemaMap(map: JsonObject, pointer: string): JsonObject {
+    let copy: JsonObject | undefined;
+    for (const [name, value] of Object.entries(map)) {
+      const next = this.walkSchema(value, appendPointer(pointer, name));
+      if (next !== value) {
+        copy ??= { ...map };
+        copy[name] = next;
+      }
+    }
+    return copy ?? map;
+  }
+
+  walkSchema(node: unknown, pointer: string): unknown {
+    if (!isJsonObject(node)) return node;
+    const editor = new NodeEditor(node);
+    const notes: SchemaNote[] = [];
+
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) {
+        this.view.extensionKeywords.add(key);
+        continue;
+      }
+      let next: unknown = value;
+      if (schemaMapKeywords.includes(key) && isJsonObject(value)) {
+        next = this.walkSchemaMap(value, appendPointer(pointer, key));
+      } else if (schemaListKeywords.includes(key) && Array.isArray(value)) {
+        next = this.walkSchemaList(value, appendPointer(pointer, key));
+      } else if (schemaKeywords.includes(key)) {
+        next = Array.isArray(value)
+          ? this.walkSchemaList(value, appendPointer(pointer, key))
+          : this.walkSchema(value, appendPointer(pointer, key));
+      } else if (key === 'format' && typeof value === 'string') {
+        this.view.formats.add(value);
+        notes.push({ check: 'format', message: value, pointer: appendPointer(pointer, key) });
+      }
+      if (next !== value) editor.edit()[key] = next;
+    }
+
+    this.rewriteExclusiveBounds(node, editor);
+    this.filterRequired(node, editor);
+    this.rewriteDiscriminator(node, pointer, editor);
+    const result = this.applyNullable(editor, pointer, notes);
+    this.view.pointerOf.set(editor.current, pointer);
+    this.view.pointerOf.set(result, pointer);
+    if (notes.length > 0) this.view.notesOf.set(result, notes);
+    return result;
+  }
+
+  walkSchemaList(list: unknown[], pointer: string): unknown[] {
+    let copy: unknown[] | undefined;
+    list.forEach((item, index) => {
+      const next = this.walkSchema(item, appendPointer(pointer, index));
+      if (next !== item) {
+        copy ??= [...list];
+        copy[index] = next;
+      }
+    });
+    return copy ?? list;
+  }
+
+  /** OAS 3.0 writes `exclusiveMinimum: true` next to `minimum`; JSON Schema wants the number. */
+  rewriteExclusiveBounds(node: JsonObject, editor: NodeEditor): void {
+    for (const [exclusive, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
+      const flag = node[exclusive];
+      if (typeof flag !== 'boolean') continue;
+      const target = editor.edit();
+      delete target[exclusive];
+      if (flag && typeof node[bound] === 'number') {
+        target[exclusive] = node[bound];
+        delete target[bound];
+      }
+    }
+  }
+
+  /** A `readOnly` property is not sent in requests, a `writeOnly` one not in responses. */
+  filterRequired(node: JsonObject, editor: NodeEditor): void {
+    const required = node.required;
+    const properties = node.properties;
+    if (!Array.isArray(required) || !isJsonObject(properties)) return;
+    const flag = this.direction === 'request' ? 'readOnly' : 'writeOnly';
+    const kept = required.filter((name) => {
+      if (typeof name !== 'string') return true;
+      const property = derefLocal(this.document, properties[name]);
+      return !(isJsonObject(property) && property[flag] === true);
+    });
+    if (kept.length !== required.length) editor.edit().required = kept;
+  }
+
+  /** `discriminator` with a `oneOf` / `anyOf` of branches: the property value picks one branch. */
+  rewriteDiscriminator(node: JsonObject, pointer: string, editor: NodeEditor): void {
+    const discriminator = node.discriminator;
+    if (!isJsonObject(discriminator) || typeof discriminator.propertyName !== 'string') return;
+    const kind = Array.isArray(node.oneOf)
+      ? 'oneOf'
+      : Array.isArray(node.anyOf)
+        ? 'anyOf'
+        : undefined;
+    if (kind === undefined) return;
+    const branches = editor.current[kind];
+    if (!Array.isArray(branches)) return;
+    const original = node[kind];
+    const refs = Array.isArray(original)
+      ? original.map((branch) =>
+          isJsonObject(branch) && typeof branch.$ref === 'string' ? branch.$ref : undefined,
+        )
+      : [];
+    const mapping: Record<string, number> = {};
+    refs.forEach((ref, index) => {
+      const name = ref?.slice(ref.lastIndexOf('/') + 1);
+      if (name !== undefined && name !== '') mapping[decodeURIComponent(name)] = index;
+    });
+    if (isJsonObject(discriminator.mapping)) {
+      for (const [value, target] of Object.entries(discriminator.mapping)) {
+        if (typeof target !== 'string') continue;
+        const index = refs.findIndex(
+          (ref) => ref === target || ref === `#/components/schemas/${target}`,
+        );
+        if (index >= 0) mapping[value] = index;
+      }
+    }
+    const rule: DiscriminatorRule = {
+      pointer,
+      propertyName: discriminator.propertyName,
+      kind,
+      mapping,
+      explicit: isJsonObject(discriminator.mapping) ? Object.keys(discriminator.mapping) : [],
+      branches,
+    };
+    const target = editor.edit();
+    delete target[kind];
+    target[discriminatorKeyword] = rule;
+  }
+
+  /** OAS 3.0 `nullable: true` (also seen in 3.1 documents, where it earns a warning). */
+  applyNullable(editor: NodeEditor, pointer: string, notes: SchemaNote[]): JsonObject {
+    const node = editor.current;
+    if (!('nullable' in node)) return node;
+    const nullable = node.nullable === true;
+    if (this.version !== '3.0') {
+      notes.push({
+        check: 'nullable',
+        message: nullable ? 'null accepted' : 'ignored',
+        pointer: appendPointer(pointer, 'nullable'),
+      });
+    }
+    const target = editor.edit();
+    delete target.nullable;
+    if (!nullable) return target;
+    const type = target.type;
+    if (typeof type === 'string' || Array.isArray(type)) {
+      const types = typeof type === 'string' ? [type] : [...type];
+      if (!types.includes('null')) types.push('null');
+      target.type = types;
+      if (Array.isArray(target.enum) && !target.enum.includes(null)) {
+        target.enum = [...target.enum, null];
+      }
+      return target;
+    }
+    const wrapper: JsonObject = { anyOf: [{ type: 'null' }, target] };
+    this.view.wrapped.add(wrapper);
+    return wrapper;
+  }
+}
+
+/** Copy-on-write access to one schema node. */
+class NodeEditor {
+  readonly original: JsonObject;
+  copy: JsonObject | undefined;
+
+  constructor(original: JsonObject) {
+    this.original = original;
+  }
+
+  get current(): JsonObject {
+    return this.copy ?? this.original;
+  }
+
+  edit(): JsonObject {
+    this.copy ??= { ...this.original };
+    return this.copy;
+  }
+}

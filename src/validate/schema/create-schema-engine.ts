@@ -1,0 +1,164 @@
+import type { ValidateFunction } from 'ajv';
+import type { SchemaSpec } from '../../spec/contract.ts';
+import type { LoadedDocument } from '../../spec/document.ts';
+import type { Finding } from '../finding.ts';
+import {
+  buildSchemaView,
+  type Direction,
+  type SchemaNote,
+  type SchemaView,
+} from './build-schema-view.ts';
+import { collectSchemaNotes, resolveInView } from './collect-schema-notes.ts';
+import { convertAjvErrors } from './convert-ajv-errors.ts';
+import { type AjvSetup, coreKeywords, createAjv } from './create-ajv.ts';
+import { toFragment, toViewPointer } from './to-view-pointer.ts';
+
+/** A schema ready to check values; compiled once, on first use. */
+export interface PreparedSchema {
+  /** Problems with the schema itself: `schema.compile` (error) or warnings. No `contract` set. */
+  findings: Finding[];
+  /** False when the schema could not be compiled; `check` then finds nothing. */
+  ok: boolean;
+  /** Findings for one value; `where` is its JSON pointer in the request, `check` the id to use. */
+  check(value: unknown, where: string, check: string): Finding[];
+}
+
+/** Compiles and caches the schemas of one document for one direction. */
+export interface SchemaEngine {
+  prepare(schema: SchemaSpec): PreparedSchema;
+}
+
+let documentCounter = 0;
+
+/**
+ * The schema engine of one document and direction. The document (as a {@link SchemaView}) is
+ * registered once; each schema is compiled as a reference into it, so shared `components`
+ * are compiled once and referenced, never copied.
+ */
+export function createSchemaEngine(loaded: LoadedDocument, direction: Direction): SchemaEngine {
+  let state: { view: SchemaView; setup: AjvSetup } | undefined;
+  const cache = new Map<string, PreparedSchema>();
+  const init = (): { view: SchemaView; setup: AjvSetup } => {
+    if (state === undefined) {
+      const view = buildSchemaView(loaded.document, loaded.version, direction);
+      const setup = createAjv(
+        view,
+        loaded.version,
+        `callback-verify:document-${++documentCounter}`,
+      );
+      state = { view, setup };
+    }
+    return state;
+  };
+  return {
+    prepare(schema) {
+      const key = schema.pointer;
+      let prepared = cache.get(key);
+      if (prepared === undefined) {
+        prepared = compile(init(), schema, loaded);
+        cache.set(key, prepared);
+      }
+      return prepared;
+    },
+  };
+}
+
+function compile(
+  { view, setup }: { view: SchemaView; setup: AjvSetup },
+  schema: SchemaSpec,
+  loaded: LoadedDocument,
+): PreparedSchema {
+  const viewPointer = toViewPointer(view, schema.pointer);
+  if (viewPointer === undefined) {
+    return failed(
+      schema.pointer,
+      `the schema at ${schema.pointer || '(root)'} cannot be found in the document`,
+    );
+  }
+  let validate: ValidateFunction | undefined;
+  setup.log.length = 0;
+  try {
+    validate = setup.validatorFor(toFragment(viewPointer));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failed(schema.pointer, `the schema at ${schema.pointer} cannot be compiled: ${reason}`);
+  }
+  if (validate === undefined) {
+    return failed(schema.pointer, `the schema at ${schema.pointer} cannot be resolved`);
+  }
+  const isKnown = (keyword: string): boolean =>
+    coreKeywords.has(keyword) || setup.ajv.RULES.keywords[keyword] === true;
+  const notes = collectSchemaNotes(view, resolveInView(view, toFragment(viewPointer)), isKnown);
+  const findings = notes.flatMap((note) => noteToFinding(note, setup, loaded));
+  for (const message of setup.log) {
+    if (message.includes('unknown keyword')) continue;
+    findings.push({
+      check: 'schema.strict',
+      severity: 'warning',
+      message: `The schema at ${schema.pointer} is questionable: ${message.replace(/^strict mode: /, '')}`,
+      spec: schema.pointer,
+    });
+  }
+  setup.log.length = 0;
+  const checker = validate;
+  return {
+    findings,
+    ok: true,
+    check(value, where, check) {
+      if (checker(value)) return [];
+      return convertAjvErrors(checker.errors ?? [], {
+        where,
+        check,
+        view,
+        validatorFor: setup.validatorFor,
+      });
+    },
+  };
+}
+
+function failed(pointer: string, message: string): PreparedSchema {
+  const finding: Finding = {
+    check: 'schema.compile',
+    severity: 'error',
+    message: `${message[0]?.toUpperCase() ?? ''}${message.slice(1)}; values are not checked against it.`,
+    spec: pointer,
+  };
+  return { findings: [finding], ok: false, check: () => [] };
+}
+
+function noteToFinding(note: SchemaNote, setup: AjvSetup, loaded: LoadedDocument): Finding[] {
+  switch (note.check) {
+    case 'format':
+      if (!setup.unknownFormats.has(note.message)) return [];
+      return [
+        {
+          check: 'schema.unknown-format',
+          severity: 'warning',
+          message: `Format "${note.message}" is not a known format; values are accepted without checking it.`,
+          spec: note.pointer,
+          actual: note.message,
+        },
+      ];
+    case 'nullable':
+      return [
+        {
+          check: 'schema.nullable',
+          severity: 'warning',
+          message: `"nullable" is an OpenAPI 3.0 keyword but this is a ${loaded.version} document; null is accepted as intended (write type: [..., "null"] instead).`,
+          spec: note.pointer,
+        },
+      ];
+    case 'keyword':
+      return [
+        {
+          check: 'schema.unknown-keyword',
+          severity: 'warning',
+          message: `Keyword "${note.message}" is not part of the ${loaded.version === '3.0' ? 'OpenAPI 3.0' : 'JSON Schema 2020-12'} dialect and is ignored.`,
+          spec: note.pointer,
+          actual: note.message,
+        },
+      ];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,53 @@
+import type { SchemaSpec } from '../spec/contract.ts';
+import { derefLocal } from '../spec/deref-local.ts';
+import type { LoadedDocument } from '../spec/document.ts';
+import type { Finding } from './finding.ts';
+import type { Direction } from './schema/build-schema-view.ts';
+import { createSchemaEngine, type SchemaEngine } from './schema/create-schema-engine.ts';
+
+/** What every check needs: the document, its schema engines, and which notes were already given. */
+export interface ValidationContext {
+  document: LoadedDocument;
+  /** Follows local `$ref`s. */
+  resolve(value: unknown): unknown;
+  /**
+   * Findings for a value checked against a schema. Problems of the schema itself come with
+   * them: a compile failure every time (the value went unchecked), warnings once per contract.
+   */
+  checkSchema(
+    schema: SchemaSpec,
+    value: unknown,
+    options: { where: string; check: string; direction: Direction; contract: string | undefined },
+  ): Finding[];
+}
+
+/** Creates the shared state of one validator; engines are built on first use. */
+export function createValidationContext(document: LoadedDocument): ValidationContext {
+  const engines = new Map<Direction, SchemaEngine>();
+  const reported = new Set<string>();
+  const engineFor = (direction: Direction): SchemaEngine => {
+    let engine = engines.get(direction);
+    if (engine === undefined) {
+      engine = createSchemaEngine(document, direction);
+      engines.set(direction, engine);
+    }
+    return engine;
+  };
+  return {
+    document,
+    resolve: (value) => derefLocal(document.document, value),
+    checkSchema(schema, value, { where, check, direction, contract }) {
+      const prepared = engineFor(direction).prepare(schema);
+      const key = `${contract ?? ''}|${direction}|${schema.pointer}`;
+      const first = !reported.has(key);
+      reported.add(key);
+      const notes = prepared.findings.filter((finding) => first || finding.severity === 'error');
+      const findings = [
+        ...notes.map((finding) => ({ ...finding })),
+        ...prepared.check(value, where, check),
+      ];
+      if (contract !== undefined) for (const finding of findings) finding.contract = contract;
+      return findings;
+    },
+  };
+}
