@@ -18,9 +18,16 @@ export function checkLocalRefs(
   source: string,
 ): Finding[] {
   const findings: Finding[] = [];
+  // Big documents use the same few hundred targets thousands of times.
+  const resolves = new Map<string, boolean>();
   for (const use of uses) {
     if (!use.ref.startsWith('#')) continue;
-    if (followRef(document, { $ref: use.ref }, '') !== undefined) continue;
+    let ok = resolves.get(use.ref);
+    if (ok === undefined) {
+      ok = followRef(document, { $ref: use.ref }, '') !== undefined;
+      resolves.set(use.ref, ok);
+    }
+    if (ok) continue;
     const pointer = pointerOfTokens(use.tokens);
     const extension = extensionOf(use.tokens);
     if (extension === undefined) {

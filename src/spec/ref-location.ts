@@ -55,14 +55,18 @@ export function extensionOf(tokens: readonly string[]): string | undefined {
 }
 
 /**
- * True when `child`, found under `key` of the object at `parentTokens`, is example or default data
- * (where a `$ref` key is a value, not a reference): `example`, `default`, `const`, `enum`,
- * an Example Object's `value`, a schema's `examples` list.
+ * True when `child`, found under `key` of an object that sits under `parent` (itself under
+ * `grandparent`), is example or default data, where a `$ref` key is a value, not a reference:
+ * `example`, `default`, `const`, `enum`, an Example Object's `value`, a schema's `examples` list.
  */
-export function isDataChild(parentTokens: readonly string[], key: string, child: unknown): boolean {
-  const tokens = [...parentTokens.slice(-2), key];
-  const index = tokens.length - 1;
-  if (dataKeywords.has(key)) return isKeyword(tokens, index);
-  if (key === 'value') return tokens[index - 2] === 'examples';
-  return key === 'examples' && Array.isArray(child) && isKeyword(tokens, index);
+export function isDataChild(
+  grandparent: string | undefined,
+  parent: string | undefined,
+  key: string,
+  child: unknown,
+): boolean {
+  const keyword = parent === undefined || !nameMaps.has(parent);
+  if (dataKeywords.has(key)) return keyword;
+  if (key === 'value') return grandparent === 'examples';
+  return key === 'examples' && keyword && Array.isArray(child);
 }
