@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, ExitCode, exitCodeFor } from './exit-code.ts';
 import { registerInspectCommand } from './inspect.ts';
+import { registerRunCommand } from './run.ts';
 import { version } from './version.ts';
 
 /** Builds the commander program; each command lives in its own file and registers itself here. */
@@ -13,6 +14,7 @@ export function createProgram(): Command {
     .exitOverride();
   // Commands register below, one line each.
   registerInspectCommand(program);
+  registerRunCommand(program);
   return program;
 }
 

@@ -2,6 +2,14 @@
  * callback-verify: contract-test OpenAPI callbacks and webhooks.
  * The public API; re-exports only.
  */
+export {
+  type CallbackVerifyConfig,
+  loadConfig,
+  type OperationConfig,
+  parseConfig,
+  type RunFlags,
+  resolveRunOptions,
+} from './config/index.ts';
 export * from './errors.ts';
 export type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './receive/exchange.ts';
 export {
@@ -48,4 +56,14 @@ export {
 } from './spec/runtime-expression/index.ts';
 export type * from './spec/runtime-expression/types.ts';
 export type { CatalogueSummary, ContractSummary } from './spec/summarise-catalogue.ts';
+export {
+  checkProviderReachable,
+  type PlannedTrigger,
+  type ProviderProcess,
+  planTriggers,
+  type RunOptions,
+  type RunProgressEvent,
+  runConformance,
+  startProvider,
+} from './trigger/index.ts';
 export { type Finding, hasErrors, type Severity } from './validate/finding.ts';

@@ -13,7 +13,16 @@ const topLevelKeys = [
   'respond',
   'operations',
 ];
-const operationKeys = ['parameters', 'body', 'headers', 'expect', 'timeout', 'respond', 'skip'];
+const operationKeys = [
+  'parameters',
+  'body',
+  'headers',
+  'expect',
+  'timeout',
+  'respond',
+  'skip',
+  'repeat',
+];
 
 /**
  * Narrows a parsed config file to {@link CallbackVerifyConfig}; every problem names the bad key.
@@ -64,6 +73,8 @@ function readOperation(value: unknown, at: string, source: string): OperationCon
   if (object.respond !== undefined) {
     operation.respond = readRespond(object.respond, `${at}.respond`, source);
   }
+  if (object.repeat !== undefined)
+    operation.repeat = readCount(object.repeat, `${at}.repeat`, source, 1);
   if (object.skip !== undefined) {
     if (typeof object.skip !== 'boolean')
       fail(`${at}.skip`, 'must be true or false', object.skip, source);

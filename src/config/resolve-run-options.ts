@@ -15,6 +15,8 @@ export interface RunFlags {
   /** Seconds. */
   timeout?: string | number;
   concurrency?: string | number;
+  /** Triggers per operation. */
+  repeat?: string | number;
   /** `<contract>=503,503,200` (or `*=…`). */
   respond?: string[];
   callbackBase?: string;
@@ -94,6 +96,7 @@ export function resolveRunOptions(flags: RunFlags, config: CallbackVerifyConfig)
       flags.port === undefined ? runDefaults.receiverPort : readInteger(flags.port, '--port', 0),
   };
   if (callbackBase !== undefined) options.callbackBase = callbackBase;
+  if (flags.repeat !== undefined) options.repeat = readInteger(flags.repeat, '--repeat', 1);
   if (flags.verifySignature !== undefined) {
     if (!isSignatureScheme(flags.verifySignature)) {
       throw new UsageError(`Unknown signature scheme "${flags.verifySignature}".`, {

@@ -23,6 +23,8 @@ export interface OperationConfig {
   respond?: Record<string, ReceiverBehaviour>;
   /** Leave this operation out of the run. */
   skip?: boolean;
+  /** Send this trigger this many times, each with its own token (load and concurrency checks). */
+  repeat?: number;
 }
 
 /** The shape of `callback-verify.config.{json,yaml}`. */

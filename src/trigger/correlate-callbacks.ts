@@ -17,6 +17,8 @@ export interface CorrelationInput {
   /** The receiver's origin: an exchange's full URL is this plus its request URL. */
   receiverOrigin: string;
   contracts: ReadonlyMap<string, Contract>;
+  /** Fixed-host contracts: the receiver path their forwarded callbacks arrive under. */
+  fixedPrefixes?: ReadonlyMap<string, string>;
 }
 
 /** Expectations with their exchanges and findings, and what answered none. */
@@ -179,7 +181,7 @@ function judgeSlot(slot: Slot, input: CorrelationInput): Expectation {
   for (const attempts of [...deliveries, ...(current.length > 0 ? [current] : [])]) {
     findings.push(...checkIdempotencyKey(attempts, planned.contract));
   }
-  findings.push(...checkUrls(slot, input.receiverOrigin, contract));
+  findings.push(...checkUrls(slot, input, contract));
 
   let status: Expectation['status'] = 'received';
   if (deliveries.length === 0) {
@@ -239,11 +241,11 @@ function judgeSlot(slot: Slot, input: CorrelationInput): Expectation {
   return { ...result, status, findings };
 }
 
-function checkUrls(slot: Slot, origin: string, contract: Contract | undefined): Finding[] {
+function checkUrls(slot: Slot, input: CorrelationInput, contract: Contract | undefined): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const exchange of slot.exchanges) {
-    const actual = actualUrl(exchange, slot, origin);
+    const actual = actualUrl(exchange, slot, input);
     if (
       slot.expectedUrl !== undefined &&
       normaliseUrl(actual) !== normaliseUrl(slot.expectedUrl) &&
@@ -281,10 +283,15 @@ function checkUrls(slot: Slot, origin: string, contract: Contract | undefined): 
   return findings;
 }
 
-function actualUrl(exchange: Exchange, slot: Slot, origin: string): string {
+function actualUrl(exchange: Exchange, slot: Slot, input: CorrelationInput): string {
   const fixed = slot.planned.fixedOrigin;
-  const base = fixed === undefined ? origin : fixed.actual;
-  return `${base.replace(/\/+$/, '')}${exchange.request.url}`;
+  if (fixed === undefined)
+    return `${input.receiverOrigin.replace(/\/+$/, '')}${exchange.request.url}`;
+  // Forwarded from --callback-base: show the URL the provider called, not the receiver route.
+  const prefix = input.fixedPrefixes?.get(slot.planned.contract) ?? '';
+  const url = exchange.request.url;
+  const rest = prefix !== '' && url.startsWith(prefix) ? url.slice(prefix.length) : url;
+  return `${fixed.actual}${rest.startsWith('/') || rest.startsWith('?') || rest === '' ? rest : `/${rest}`}`;
 }
 
 function normaliseUrl(url: string): string {

@@ -31,6 +31,8 @@ export interface PlanOptions {
   urlFor: (contractId: string, token: string) => string;
   /** A fresh unguessable trigger token. */
   createToken: () => string;
+  /** Triggers per operation (each with its own token); default 1. */
+  repeat?: number;
 }
 
 /** Planned triggers plus findings that belong to no single trigger. */
@@ -57,7 +59,10 @@ export function planTriggers(catalogue: Catalogue, options: PlanOptions): Trigge
     if (!matchesFilters(operation, contracts, options.filters)) continue;
     const config = findOperationConfig(options.operations, operation);
     if (config?.skip === true) continue;
-    triggers.push(planTrigger(catalogue.document, operation, contracts, config, key, options));
+    const repeat = config?.repeat ?? options.repeat ?? 1;
+    for (let n = 1; n <= repeat; n += 1) {
+      triggers.push(planTrigger(catalogue.document, operation, contracts, config, key, n, options));
+    }
   }
   const findings: Finding[] = [];
   if (triggers.length === 0) {
@@ -84,6 +89,7 @@ function planTrigger(
   contracts: Contract[],
   config: OperationConfig | undefined,
   key: string,
+  sequence: number,
   options: PlanOptions,
 ): PlannedTrigger {
   const token = options.createToken();
@@ -191,7 +197,7 @@ function planTrigger(
   const url = buildUrl(options.provider, operation.path, pathParams, query);
   const behaviours: Record<string, ReceiverBehaviour> = { ...config?.respond };
   return {
-    id: `${key}#1`,
+    id: `${key}#${sequence}`,
     token,
     operation,
     operationKey: key,

@@ -3,7 +3,7 @@ import { createToken } from '../receive/create-token.ts';
 import type { Exchange } from '../receive/exchange.ts';
 import { createReceiver } from '../receive/index.ts';
 import type { Receiver, ReceiverBehaviour } from '../receive/types.ts';
-import { summarise } from '../report/index.ts';
+import { summarise } from '../report/summarise.ts';
 import type { ContractResult, Expectation, Report, TriggerResult } from '../report/report.ts';
 import type { Catalogue, Contract } from '../spec/contract.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
@@ -12,6 +12,7 @@ import { correlateCallbacks } from './correlate-callbacks.ts';
 import { planTriggers } from './plan-triggers.ts';
 import { runPool } from './run-pool.ts';
 import { type SentTrigger, sendTrigger } from './send-trigger.ts';
+import { type CallbackForwarder, startCallbackForwarder } from './start-callback-forwarder.ts';
 import { trackDeliveries } from './track-deliveries.ts';
 import type { PlannedTrigger, RunOptions } from './types.ts';
 
@@ -34,6 +35,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       port: options.receiverPort,
     }));
   const exchanges: Exchange[] = [];
+  let forwarder: CallbackForwarder | undefined;
   try {
     const plan = planTriggers(catalogue, {
       provider: options.provider,
@@ -41,6 +43,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       headers: options.headers,
       timeoutMs: options.timeoutMs,
       operations: options.operations,
+      ...(options.repeat === undefined ? {} : { repeat: options.repeat }),
       ...(options.callbackBase === undefined ? {} : { callbackBase: options.callbackBase }),
       urlFor: (contract, token) => receiver.urlFor(contract, token),
       createToken,
@@ -48,6 +51,23 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     for (const [contract, behaviour] of Object.entries(collectBehaviours(options, plan.triggers))) {
       receiver.setBehaviour(contract, behaviour);
     }
+    const fixedContracts = catalogue.contracts.filter((contract) =>
+      plan.triggers.some((trigger) =>
+        trigger.expectations.some(
+          (expectation) =>
+            expectation.contract === contract.id && expectation.fixedOrigin !== undefined,
+        ),
+      ),
+    );
+    if (fixedContracts.length > 0 && options.callbackBase !== undefined) {
+      forwarder = await startCallbackForwarder(options.callbackBase, receiver, fixedContracts);
+    }
+    const fixedPrefixes = new Map(
+      fixedContracts.map((contract) => [
+        contract.id,
+        new URL(receiver.urlFor(contract.id)).pathname,
+      ]),
+    );
     options.onProgress?.({ type: 'receiver-ready', origin: receiver.origin });
     const tracker = trackDeliveries(plan.triggers);
     const byToken = new Map(plan.triggers.map((trigger) => [trigger.token, trigger.id]));
@@ -86,6 +106,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       sent,
       exchanges,
       receiverOrigin: receiver.origin,
+      fixedPrefixes,
       contracts: new Map(catalogue.contracts.map((contract) => [contract.id, contract])),
     });
     const reported = await checkSignatures(
@@ -130,6 +151,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     options.onProgress?.({ type: 'done' });
     return { ...draft, summary: summarise(draft) };
   } finally {
+    await forwarder?.close();
     if (options.receiver === undefined) await receiver.close();
   }
 }

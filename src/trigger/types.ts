@@ -43,6 +43,8 @@ export interface RunOptions {
   lateWindowMs: number;
   /** Triggers sent side by side. */
   concurrency: number;
+  /** Triggers per operation, each with its own token; default 1 (config `repeat` wins). */
+  repeat?: number;
   /** Per-operation settings by operationId or `METHOD /path`. */
   operations: Record<string, OperationConfig>;
   /** Scripted receiver answers by contract id (or `*`). */

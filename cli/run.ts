@@ -1,0 +1,292 @@
+import type { Command } from 'commander';
+import { loadConfig, resolveRunOptions } from '../src/config/index.ts';
+import { UsageError } from '../src/errors.ts';
+import {
+  type Report,
+  type ReporterName,
+  renderConsole,
+  renderHtml,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  reporterNames,
+  writeReports,
+} from '../src/report/index.ts';
+import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
+import {
+  checkProviderReachable,
+  type ProviderProcess,
+  type RunProgressEvent,
+  runConformance,
+  startProvider,
+} from '../src/trigger/index.ts';
+import { ExitCode } from './exit-code.ts';
+import { version } from './version.ts';
+
+interface RunCommandFlags {
+  provider?: string;
+  providerCmd?: string;
+  readyUrl?: string;
+  readyTimeout?: string;
+  config?: string;
+  operation: string[];
+  tag: string[];
+  contract: string[];
+  header: string[];
+  timeout?: string;
+  concurrency?: string;
+  repeat?: string;
+  respond: string[];
+  callbackBase?: string;
+  host?: string;
+  port?: string;
+  verifySignature?: string;
+  secret?: string;
+  reporter: string[];
+  output?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Registers `callback-verify run <spec>`: the provider conformance run. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'Trigger every operation that declares callbacks, wait for the callbacks, check them and report.',
+    )
+    .argument('<spec>', 'OpenAPI document: file path or http(s) URL')
+    .option('--provider <url>', 'base URL of the provider under test')
+    .option(
+      '--provider-cmd <command>',
+      'start the provider with this shell command (stopped at the end)',
+    )
+    .option('--ready-url <url>', 'with --provider-cmd: poll this URL until it answers')
+    .option(
+      '--ready-timeout <seconds>',
+      'with --provider-cmd: how long to wait until it answers',
+      '15',
+    )
+    .option(
+      '--config <file>',
+      'config file (default callback-verify.config.{json,yaml} in the working directory)',
+    )
+    .option(
+      '--operation <id>',
+      'only this trigger operation: operationId or "METHOD /path" (repeatable)',
+      collect,
+      [],
+    )
+    .option('--tag <tag>', 'only trigger operations with this tag (repeatable)', collect, [])
+    .option('--contract <id>', 'only check this callback contract (repeatable)', collect, [])
+    .option(
+      '-H, --header <header>',
+      'header sent with every trigger, "Name: value" (repeatable)',
+      collect,
+      [],
+    )
+    .option('--timeout <seconds>', 'wait this long for each expected callback (default 10)')
+    .option('--concurrency <n>', 'triggers sent side by side (default 1)')
+    .option('--repeat <n>', 'send each trigger n times, each with its own token (default 1)')
+    .option(
+      '--respond <contract=statuses>',
+      'scripted receiver answers, e.g. "*=503,503,200" (repeatable)',
+      collect,
+      [],
+    )
+    .option('--callback-base <url>', 'base URL the provider calls instead of a fixed callback host')
+    .option('--host <host>', 'receiver interface (default 127.0.0.1)')
+    .option('--port <port>', 'receiver port (default: any free port)')
+    .option(
+      '--verify-signature <scheme>',
+      'check callback signatures: standard-webhooks, github, stripe, hmac-sha256',
+    )
+    .option('--secret <secret>', 'secret for --verify-signature')
+    .option(
+      '--reporter <name>',
+      `${reporterNames.join(' | ')} (repeatable; default console)`,
+      collect,
+      [],
+    )
+    .option('--output <dir>', 'write the reports into this directory')
+    .option('--quiet', 'no progress lines while waiting')
+    .option('--no-color', 'no ANSI colours')
+    .action(async (spec: string, flags: RunCommandFlags) => {
+      process.exitCode = await runCommand(spec, flags);
+    });
+}
+
+async function runCommand(spec: string, flags: RunCommandFlags): Promise<number> {
+  const reporters = readReporters(flags.reporter);
+  const { config } = await loadConfig({
+    cwd: process.cwd(),
+    ...(flags.config === undefined ? {} : { path: flags.config }),
+  });
+  const document = await loadDocument(spec);
+  const catalogue = buildCatalogue(document);
+
+  const controller = new AbortController();
+  let provider: ProviderProcess | undefined;
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupted) {
+      // Second Ctrl-C: stop waiting for anything but the provider's shutdown.
+      void provider?.stop().finally(() => process.exit(130));
+      return;
+    }
+    interrupted = true;
+    process.stderr.write(`\n${signal}: stopping; the report covers what arrived so far.\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = flags.quiet === true ? undefined : createProgress();
+  try {
+    let providerUrl = flags.provider ?? config.provider;
+    if (flags.providerCmd !== undefined) {
+      progress?.line(`starting provider: ${flags.providerCmd}`);
+      provider = await startProvider({
+        command: flags.providerCmd,
+        ...(providerUrl === undefined ? {} : { url: providerUrl }),
+        ...(flags.readyUrl === undefined ? {} : { readyUrl: flags.readyUrl }),
+        readyTimeoutMs: readSeconds(flags.readyTimeout ?? '15', '--ready-timeout') * 1000,
+      });
+      providerUrl = provider.url;
+      progress?.line(`provider ready at ${providerUrl}`);
+    }
+    const options = resolveRunOptions(
+      {
+        ...(providerUrl === undefined ? {} : { provider: providerUrl }),
+        operation: flags.operation,
+        tag: flags.tag,
+        contract: flags.contract,
+        header: flags.header,
+        respond: flags.respond,
+        ...pick(flags, [
+          'timeout',
+          'concurrency',
+          'callbackBase',
+          'host',
+          'port',
+          'verifySignature',
+          'secret',
+        ]),
+      },
+      config,
+    );
+    if (provider === undefined) await checkProviderReachable(options.provider);
+    const running = provider;
+    const report = await runConformance(catalogue, {
+      ...options,
+      toolVersion: version,
+      signal: controller.signal,
+      ...(running === undefined
+        ? {}
+        : { providerCommand: running.command, providerOutput: () => running.output() }),
+      ...(progress === undefined ? {} : { onProgress: progress.event }),
+    });
+    await emitReports(report, reporters, flags);
+    if (interrupted) return 130;
+    return report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await provider?.stop();
+  }
+}
+
+async function emitReports(
+  report: Report,
+  reporters: ReporterName[],
+  flags: RunCommandFlags,
+): Promise<void> {
+  const color =
+    flags.color !== false && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+  if (flags.output !== undefined) {
+    const files = await writeReports(report, { reporters, outputDir: flags.output });
+    for (const file of files) process.stderr.write(`wrote ${file}\n`);
+    if (reporters.includes('console')) process.stdout.write(renderConsole(report, { color }));
+    return;
+  }
+  for (const reporter of reporters) {
+    if (reporter === 'console') process.stdout.write(renderConsole(report, { color }));
+    else if (reporter === 'json') process.stdout.write(renderJson(report));
+    else if (reporter === 'junit') process.stdout.write(renderJunit(report));
+    else if (reporter === 'markdown') process.stdout.write(renderMarkdown(report));
+    else process.stdout.write(renderHtml(report));
+  }
+}
+
+function readReporters(names: string[]): ReporterName[] {
+  const list = names.length === 0 ? ['console'] : names.flatMap((name) => name.split(','));
+  return list.map((name) => {
+    const found = reporterNames.find((candidate) => candidate === name.trim());
+    if (found === undefined) {
+      throw new UsageError(`Unknown reporter "${name}".`, {
+        hint: `Use one of: ${reporterNames.join(', ')}.`,
+      });
+    }
+    return found;
+  });
+}
+
+function readSeconds(value: string, flag: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`${flag} must be a positive number of seconds, got "${value}".`);
+  }
+  return seconds;
+}
+
+function pick<K extends keyof RunCommandFlags>(
+  flags: RunCommandFlags,
+  keys: K[],
+): Partial<Pick<RunCommandFlags, K>> {
+  const picked: Partial<Pick<RunCommandFlags, K>> = {};
+  for (const key of keys) if (flags[key] !== undefined) picked[key] = flags[key];
+  return picked;
+}
+
+/** Progress lines on stderr, so stdout stays the report; large runs print counts instead of lines. */
+function createProgress(): { line(text: string): void; event(event: RunProgressEvent): void } {
+  const detailed = 20;
+  let sent = 0;
+  let received = 0;
+  const line = (text: string): void => {
+    process.stderr.write(`${text}\n`);
+  };
+  return {
+    line,
+    event(event) {
+      switch (event.type) {
+        case 'receiver-ready':
+          line(`receiver listening at ${event.origin}`);
+          break;
+        case 'trigger-sent':
+          sent += 1;
+          if (sent <= detailed) {
+            line(
+              `→ ${event.trigger}: ${event.method} ${event.url} → ${event.status ?? 'no response'}`,
+            );
+          } else if (sent % 100 === 0) line(`→ ${sent} triggers sent`);
+          break;
+        case 'callback-received':
+          received += 1;
+          if (received <= detailed) {
+            const trigger = event.trigger === undefined ? '' : ` (${event.trigger})`;
+            line(`← ${event.contract ?? 'unmatched request'}${trigger}`);
+          } else if (received % 100 === 0) line(`← ${received} callbacks received`);
+          break;
+        case 'waiting':
+          line(
+            `… waiting for ${event.outstanding} callback(s), ${Math.ceil(event.remainingMs / 1000)} s left`,
+          );
+          break;
+        default:
+          break;
+      }
+    },
+  };
+}

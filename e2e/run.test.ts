@@ -1,0 +1,515 @@
+/**
+ * End-to-end: the built CLI (`dist/cli/main.js`, as `npm test` builds it) runs `run` against the
+ * example providers, started with --provider-cmd, and every verdict, exit code and finding is checked.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist/cli/main.js');
+const node = process.execPath;
+const work = await mkdtemp(join(tmpdir(), 'cv-run-e2e-'));
+after(() => rm(work, { recursive: true, force: true }));
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      node,
+      [cli, ...args],
+      {
+        cwd: root,
+        timeout: timeoutMs,
+        maxBuffer: 32 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** `--provider-cmd` for an example provider on a free port (the tool reads the URL it prints). */
+function provider(name: string, ...flags: string[]): string {
+  return `"${node}" e2e/providers/${name}.ts --port 0 ${flags.join(' ')}`.trim();
+}
+
+interface JsonFinding {
+  check: string;
+  severity: string;
+  where?: string;
+  contract?: string;
+  expected?: unknown;
+  actual?: unknown;
+  message: string;
+}
+interface JsonReport {
+  command: string;
+  triggers: Array<{
+    id: string;
+    status?: number;
+    method: string;
+    url: string;
+    findings: JsonFinding[];
+  }>;
+  expectations: Array<{
+    trigger: string;
+    contract: string;
+    status: string;
+    expectedUrl?: string;
+    attempts?: number;
+    retryIntervalsMs?: number[];
+    latencyMs?: number;
+    findings: JsonFinding[];
+    exchanges: string[];
+  }>;
+  exchanges: Array<{
+    id: string;
+    contract?: string;
+    findings: JsonFinding[];
+    verdict: string;
+    request: { method: string; url: string };
+  }>;
+  findings: JsonFinding[];
+  provider?: { command?: string; url?: string; output: string };
+  summary: {
+    conformant: boolean;
+    passed: number;
+    failed: number;
+    missing: number;
+    unexpected: number;
+  };
+}
+
+async function runJson(args: string[]): Promise<{ result: CliResult; report: JsonReport }> {
+  const result = await runCli([...args, '--reporter', 'json', '--quiet']);
+  let report: JsonReport;
+  try {
+    report = JSON.parse(result.stdout) as JsonReport;
+  } catch {
+    assert.fail(
+      `no JSON report on stdout (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  return { result, report };
+}
+
+/** Every finding of the report, wherever it was recorded. */
+function allFindings(report: JsonReport): JsonFinding[] {
+  return [
+    ...report.findings,
+    ...report.triggers.flatMap((trigger) => trigger.findings),
+    ...report.expectations.flatMap((expectation) => expectation.findings),
+    ...report.exchanges.flatMap((exchange) => exchange.findings),
+  ];
+}
+
+const errorChecks = (report: JsonReport): string[] =>
+  [
+    ...new Set(
+      allFindings(report)
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.check),
+    ),
+  ].sort();
+
+const invoice = 'createInvoice/invoicePaid/post';
+
+describe('callback-verify run (built CLI, example providers)', { concurrency: 4 }, () => {
+  it('the build exists (npm test builds first)', () => {
+    assert.ok(existsSync(cli), `${cli} is missing: run npm run build`);
+  });
+
+  it('invoices, conformant provider: exit 0, one received callback at the exact URL', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      provider('invoices'),
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(report.summary.conformant, true);
+    assert.deepEqual(errorChecks(report), []);
+    const [expectation] = report.expectations;
+    assert.equal(expectation?.status, 'received');
+    assert.equal(expectation?.contract, invoice);
+    assert.match(
+      expectation?.expectedUrl ?? '',
+      /^http:\/\/127\.0\.0\.1:\d+\/.+\/invoices\/inv-1001$/,
+    );
+    assert.equal(report.triggers[0]?.status, 200);
+    assert.match(report.provider?.output ?? '', /listening on http:\/\/127\.0\.0\.1:/);
+  });
+
+  const faults: Array<{
+    fault: string;
+    flags?: string[];
+    cliFlags?: string[];
+    timeout?: string;
+    status: string;
+    checks: string[];
+    assertMore?: (report: JsonReport) => void;
+  }> = [
+    {
+      fault: 'wrong-type',
+      status: 'failed',
+      checks: ['body.schema'],
+      assertMore: (report) => {
+        const finding = allFindings(report).find((f) => f.where === '/body/paid');
+        assert.ok(finding, 'a finding at /body/paid');
+        assert.equal(finding.actual, 'yes');
+      },
+    },
+    {
+      fault: 'missing-field',
+      status: 'failed',
+      checks: ['body.schema'],
+      assertMore: (report) => {
+        const finding = allFindings(report).find(
+          (f) => f.severity === 'error' && f.check.startsWith('body'),
+        );
+        assert.match(`${finding?.where} ${finding?.message}`, /paid/);
+      },
+    },
+    {
+      fault: 'wrong-path',
+      status: 'failed',
+      checks: ['callback.unexpected', 'url.mismatch'],
+      assertMore: (report) => {
+        const finding = allFindings(report).find((f) => f.check === 'url.mismatch');
+        assert.match(String(finding?.expected), /\/invoices\/inv-1001$/);
+        assert.match(String(finding?.actual), /\/invoice\/inv-1001$/);
+        assert.equal(finding?.where, '/url');
+      },
+    },
+    {
+      fault: 'wrong-id',
+      status: 'failed',
+      checks: ['url.mismatch'],
+      assertMore: (report) => {
+        const finding = allFindings(report).find((f) => f.check === 'url.mismatch');
+        assert.match(String(finding?.expected), /\/invoices\/inv-1001$/);
+        assert.match(String(finding?.actual), /\/invoices\/other-inv-1001$/);
+      },
+    },
+    {
+      fault: 'wrong-method',
+      status: 'failed',
+      checks: ['method.mismatch'],
+      assertMore: (report) => {
+        const finding = allFindings(report).find((f) => f.check === 'method.mismatch');
+        assert.equal(finding?.where, '/method');
+        assert.equal(finding?.actual, 'PUT');
+      },
+    },
+    { fault: 'no-callback', timeout: '1', status: 'missing', checks: ['callback.missing'] },
+    {
+      fault: 'late',
+      flags: ['--late-ms', '1300'],
+      timeout: '0.5',
+      status: 'late',
+      checks: ['callback.late'],
+    },
+    { fault: 'duplicate', status: 'duplicate', checks: ['callback.duplicate'] },
+    {
+      fault: 'retry-new-key',
+      flags: ['--retry-backoff-ms', '100'],
+      cliFlags: ['--respond', '*=503,200'],
+      status: 'failed',
+      checks: ['retry.idempotency-key-changed'],
+    },
+    {
+      fault: 'bad-response',
+      status: 'received',
+      checks: ['response.body.schema'],
+      assertMore: (report) => {
+        const finding = report.triggers[0]?.findings.find((f) => f.severity === 'error');
+        assert.equal(finding?.where, '/response/body/msg');
+        assert.equal(finding?.actual, 42);
+      },
+    },
+  ];
+
+  for (const {
+    fault,
+    flags = [],
+    cliFlags = [],
+    timeout = '3',
+    status,
+    checks,
+    assertMore,
+  } of faults) {
+    it(`invoices --fault ${fault}: exit 1, ${status}, ${checks.join(' + ')}`, async () => {
+      const { result, report } = await runJson([
+        'run',
+        'specs/invoices.yaml',
+        '--provider-cmd',
+        provider('invoices', '--fault', fault, ...flags),
+        '--timeout',
+        timeout,
+        ...cliFlags,
+      ]);
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(report.summary.conformant, false);
+      assert.equal(report.expectations[0]?.status, status);
+      assert.deepEqual(errorChecks(report), checks);
+      assertMore?.(report);
+    });
+  }
+
+  it('invoices --fault retry with --respond 503,503,200: delivered on the third attempt, same key', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      provider('invoices', '--fault', 'retry', '--retry-backoff-ms', '100'),
+      '--respond',
+      `${invoice}=503,503,200`,
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    const [expectation] = report.expectations;
+    assert.equal(expectation?.status, 'received');
+    assert.equal(expectation?.attempts, 3);
+    assert.equal(expectation?.retryIntervalsMs?.length, 2);
+    for (const interval of expectation?.retryIntervalsMs ?? [])
+      assert.ok(interval >= 80, `interval ${interval}`);
+  });
+
+  it('invoices, provider that does not retry after 503: retry.none', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      provider('invoices'),
+      '--respond',
+      '*=503',
+      '--timeout',
+      '1',
+    ]);
+    assert.equal(result.code, 1);
+    assert.deepEqual(errorChecks(report), ['retry.none']);
+  });
+
+  it('FastAPI dialect spec ({$callback_url}): conformant, URL injected as the query parameter', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/invoices-fastapi.json',
+      '--provider-cmd',
+      provider('invoices'),
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(report.expectations[0]?.status, 'received');
+    assert.match(report.triggers[0]?.url ?? '', /\/invoices\/\?callback_url=http/);
+  });
+
+  it('FastAPI dialect spec, wrong id: url.mismatch', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/invoices-fastapi.json',
+      '--provider-cmd',
+      provider('invoices', '--fault', 'wrong-id'),
+      '--timeout',
+      '3',
+    ]);
+    assert.equal(result.code, 1);
+    assert.deepEqual(errorChecks(report), ['url.mismatch']);
+  });
+
+  it('tic-tac-toe: progressUrl header injection, 202, conformant', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/tictactoe.yaml',
+      '--provider-cmd',
+      provider('tictactoe'),
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(
+      result.code,
+      0,
+      `${result.stderr}\n${JSON.stringify(allFindings(report), null, 1)}`,
+    );
+    assert.equal(report.triggers[0]?.status, 202);
+    assert.equal(report.triggers[0]?.method, 'PUT');
+    assert.equal(report.expectations[0]?.status, 'received');
+  });
+
+  it('tic-tac-toe --fault wrong-type: exit 1 with a body finding', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/tictactoe.yaml',
+      '--provider-cmd',
+      provider('tictactoe', '--fault', 'wrong-type'),
+      '--timeout',
+      '3',
+    ]);
+    assert.equal(result.code, 1);
+    assert.ok(
+      errorChecks(report).some((check) => check.startsWith('body')),
+      errorChecks(report).join(),
+    );
+  });
+
+  it('webhooks spec: subscriber.url body injection, URL with the id from the response', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/webhooks.yaml',
+      '--provider-cmd',
+      provider('webhooks'),
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(
+      result.code,
+      0,
+      `${result.stderr}\n${JSON.stringify(allFindings(report), null, 1)}`,
+    );
+    assert.equal(report.triggers[0]?.status, 201);
+    assert.equal(report.expectations[0]?.status, 'received');
+    assert.match(report.expectations[0]?.expectedUrl ?? '', /\/orders\/[^/]+$/);
+  });
+
+  it('JUnit, JSON and Markdown into --output: JUnit has the shape CI viewers read', async () => {
+    const output = join(work, 'reports');
+    const result = await runCli([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      provider('invoices', '--fault', 'wrong-type'),
+      '--timeout',
+      '3',
+      '--reporter',
+      'junit',
+      '--reporter',
+      'json',
+      '--reporter',
+      'markdown',
+      '--output',
+      output,
+      '--quiet',
+    ]);
+    assert.equal(result.code, 1, result.stderr);
+    const files = await readdir(output);
+    const junitFile = files.find((file) => file.endsWith('.xml'));
+    assert.ok(junitFile, `a .xml file in ${files.join(', ')}`);
+    assert.ok(files.some((file) => file.endsWith('.json')));
+    assert.ok(files.some((file) => file.endsWith('.md')));
+    const xml = await readFile(join(output, junitFile), 'utf8');
+    const parsed: unknown = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+    }).parse(xml);
+    const suites = (
+      parsed as { testsuites?: { tests?: string; failures?: string; testsuite?: unknown } }
+    ).testsuites;
+    assert.ok(suites, 'root <testsuites>');
+    const suiteList = [suites.testsuite].flat() as Array<{
+      name?: string;
+      tests?: string;
+      failures?: string;
+      testcase?: unknown;
+    }>;
+    assert.ok(suiteList.length >= 1);
+    const cases = suiteList.flatMap((suite) => [suite.testcase].flat()) as Array<{
+      name?: string;
+      classname?: string;
+      failure?: { message?: string; '#text'?: string } | string;
+    }>;
+    assert.ok(cases.length >= 1);
+    for (const testcase of cases) {
+      assert.equal(typeof testcase.name, 'string');
+      assert.equal(typeof testcase.classname, 'string');
+    }
+    const failed = cases.filter((testcase) => testcase.failure !== undefined);
+    assert.equal(failed.length, 1, 'the one expected callback fails');
+    assert.match(JSON.stringify(failed[0]?.failure), /paid/);
+    assert.equal(Number(suiteList[0]?.tests), [suiteList[0]?.testcase].flat().length);
+    assert.ok(Number(suiteList[0]?.failures) >= 1);
+  });
+
+  it('console report: summary table with the finding next to what was expected', async () => {
+    const result = await runCli([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      provider('invoices', '--fault', 'wrong-id'),
+      '--timeout',
+      '3',
+    ]);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /createInvoice#1/);
+    assert.match(result.stdout, /NOT CONFORMANT/);
+    assert.match(result.stdout, /sent to http:\/\/\S+\/invoices\/other-inv-1001/);
+    assert.match(result.stdout, /gives http:\/\/\S+\/invoices\/inv-1001/);
+    assert.match(result.stderr, /provider ready at http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('a provider command that exits at once: exit 2, CV_PROVIDER_START with its output', async () => {
+    const result = await runCli([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      `"${node}" -e "console.error('boom: no config'); process.exit(3)"`,
+      '--quiet',
+    ]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /CV_PROVIDER_START/);
+    assert.match(result.stderr, /boom: no config/);
+  });
+
+  it('a provider URL nothing listens on: exit 2, CV_PROVIDER_UNREACHABLE', async () => {
+    const result = await runCli([
+      'run',
+      'specs/invoices.yaml',
+      '--provider',
+      'http://127.0.0.1:9',
+      '--quiet',
+    ]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /CV_PROVIDER_UNREACHABLE/);
+  });
+
+  it('usage errors exit 2: unknown reporter, unknown operation', async () => {
+    const reporter = await runCli([
+      'run',
+      'specs/invoices.yaml',
+      '--provider',
+      'http://127.0.0.1:9',
+      '--reporter',
+      'pdf',
+    ]);
+    assert.equal(reporter.code, 2);
+    assert.match(reporter.stderr, /Unknown reporter "pdf"/);
+    const operation = await runCli([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      provider('invoices'),
+      '--operation',
+      'nope',
+      '--quiet',
+    ]);
+    assert.equal(operation.code, 2);
+    assert.match(operation.stderr, /CV_CONTRACT_NOT_FOUND/);
+  });
+});
