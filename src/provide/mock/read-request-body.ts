@@ -1,0 +1,38 @@
+import { mediaEssence } from '../serialize-body.ts';
+
+const decoder = new TextDecoder();
+
+/**
+ * Reads a request body as a value the way an API framework would: JSON (and `+json`) parsed,
+ * `application/x-www-form-urlencoded` as an object of its fields, anything else as text.
+ * JSON that does not parse stays text, so request validation can say what is wrong with it.
+ *
+ * @example
+ * readRequestBody(new TextEncoder().encode('{"id":1}'), 'application/json') // { id: 1 }
+ */
+export function readRequestBody(bytes: Uint8Array, contentType: string | undefined): unknown {
+  if (bytes.length === 0) return undefined;
+  const text = decoder.decode(bytes);
+  const essence = mediaEssence(contentType ?? '');
+  if (essence === 'application/json' || essence.endsWith('+json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  if (essence === 'application/x-www-form-urlencoded') {
+    const fields: Record<string, string | string[]> = {};
+    for (const [name, value] of new URLSearchParams(text)) {
+      const previous = fields[name];
+      fields[name] =
+        previous === undefined
+          ? value
+          : Array.isArray(previous)
+            ? [...previous, value]
+            : [previous, value];
+    }
+    return fields;
+  }
+  return text;
+}

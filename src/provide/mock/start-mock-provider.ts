@@ -1,0 +1,376 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { ListenError } from '../../errors.ts';
+import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
+import type { Catalogue, Contract } from '../../spec/contract.ts';
+import type { Finding } from '../../validate/finding.ts';
+import { createValidator } from '../../validate/index.ts';
+import type { HostPolicy } from '../allowed-hosts.ts';
+import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliver.ts';
+import { buildMockReport } from './build-mock-report.ts';
+import { buildTriggerContext, type ReceivedTrigger } from './build-trigger-context.ts';
+import { fireCallback } from './fire-callback.ts';
+import { matchTrigger } from './match-trigger.ts';
+import { planCallback } from './plan-callback.ts';
+import { createPrismMocker, type MockedAnswer, type MockedRequest } from './prism-mocker.ts';
+import { readRequestBody } from './read-request-body.ts';
+import type { MockEvent, MockProvider, MockProviderOptions } from './types.ts';
+
+/** Default milliseconds between the mock's answer and the first callback. */
+export const DEFAULT_CALLBACK_DELAY_MS = 100;
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const CLOSE_GRACE_MS = 2_000;
+
+/** Callbacks of one trigger exchange waiting for their delay. */
+interface Scheduled {
+  timer: NodeJS.Timeout;
+  contracts: Contract[];
+  trigger: string;
+  start: () => void;
+}
+
+/**
+ * Starts a mock of the document's API (Prism: request validation, declared examples or generated
+ * answers) that, after answering an operation that declares callbacks with a 2xx, fires each of
+ * them at the URL the consumer supplied, evaluated on the consumer's real request and the mock's
+ * answer, and checks the consumer's reply against the callback's declared responses.
+ *
+ * @example
+ * const mock = await startMockProvider(catalogue, { port: 4010 });
+ * mock.subscribe((event) => { if (event.type === 'delivery') console.log(event.delivery.verdict); });
+ * // … the consumer calls POST http://127.0.0.1:4010/invoices?callback_url=…
+ * await mock.idle();
+ * const report = mock.report();
+ * await mock.close();
+ */
+export async function startMockProvider(
+  catalogue: Catalogue,
+  options: MockProviderOptions = {},
+): Promise<MockProvider> {
+  const host = options.host ?? '127.0.0.1';
+  const wantedPort = options.port ?? 0;
+  const delayMs = options.delayMs ?? DEFAULT_CALLBACK_DELAY_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const hosts: HostPolicy = {
+    allowHosts: options.allowHosts ?? [],
+    allowAnyHost: options.allowAnyHost ?? false,
+  };
+  const document = catalogue.document;
+  const startedAt = new Date().toISOString();
+  const mocker = await createPrismMocker(document, { dynamic: options.dynamic === true });
+  const validator = createValidator(document);
+  const callbacks = catalogue.contracts.filter(
+    (contract) => contract.kind === 'callback' && contract.trigger !== undefined,
+  );
+  const triggers = [
+    ...new Map(callbacks.map((contract) => [contract.trigger?.pointer, contract.trigger])).values(),
+  ].filter((trigger) => trigger !== undefined);
+
+  const listeners = new Set<(event: MockEvent) => void>();
+  const requests: TriggerResult[] = [];
+  const deliveries: DeliveryResult[] = [];
+  const findings: Finding[] = [];
+  const scheduled = new Set<Scheduled>();
+  const running = new Set<Promise<void>>();
+  const triggerCounts = new Map<string, number>();
+  let deliveryCount = 0;
+  let closing: Promise<void> | undefined;
+
+  const emit = (event: MockEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+
+  function nextTriggerId(name: string): string {
+    const count = (triggerCounts.get(name) ?? 0) + 1;
+    triggerCounts.set(name, count);
+    return `${name}#${count}`;
+  }
+
+  async function fireAll(contracts: readonly Contract[], received: ReceivedTrigger): Promise<void> {
+    const context = buildTriggerContext(received);
+    for (const contract of contracts) {
+      const planned = planCallback(document, contract, context, {
+        ...(options.example === undefined ? {} : { example: options.example }),
+        dynamic: options.dynamic === true,
+      });
+      if (!planned.ok) {
+        findings.push(planned.finding);
+        emit({ type: 'skipped', contract: contract.id, finding: planned.finding });
+        continue;
+      }
+      deliveryCount += 1;
+      const delivery = await fireCallback(planned, {
+        id: `dl-${String(deliveryCount).padStart(6, '0')}`,
+        checker: validator,
+        hosts,
+        timeoutMs: options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+        ...(options.sign === undefined ? {} : { sign: options.sign }),
+      });
+      deliveries.push(delivery);
+      emit({ type: 'delivery', delivery });
+    }
+  }
+
+  function schedule(contracts: Contract[], received: ReceivedTrigger, trigger: string): void {
+    const entry: Scheduled = {
+      contracts,
+      trigger,
+      start: () => {
+        scheduled.delete(entry);
+        const work: Promise<void> = fireAll(contracts, received)
+          .catch((error: unknown) => {
+            findings.push({
+              check: 'mock.internal',
+              severity: 'error',
+              message: `Firing the callbacks of ${trigger} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`,
+            });
+          })
+          .finally(() => running.delete(work));
+        running.add(work);
+      },
+      timer: setTimeout(() => entry.start(), delayMs),
+    };
+    scheduled.add(entry);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const began = performance.now();
+    const bytes = await readLimited(request, maxBodyBytes);
+    if (bytes === undefined) {
+      response.writeHead(413, { 'content-type': 'application/problem+json', connection: 'close' });
+      response.end(
+        JSON.stringify({
+          title: 'Payload Too Large',
+          status: 413,
+          detail: `Larger than ${maxBodyBytes} bytes.`,
+        }),
+      );
+      return;
+    }
+    const url = new URL(request.url ?? '/', origin);
+    const method = (request.method ?? 'GET').toLowerCase();
+    const headers = flattenHeaders(request);
+    const query = readQuery(url.searchParams);
+    const body = readRequestBody(bytes, headers['content-type']);
+    const mocked: MockedRequest = {
+      method,
+      path: url.pathname,
+      query,
+      headers,
+      body,
+      bodyLength: bytes.length,
+    };
+    const answer: MockedAnswer = await mocker.answer(mocked);
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
+
+    const matched = matchTrigger(triggers, method, url.pathname);
+    const name = matched?.trigger.operationId ?? `${method.toUpperCase()} ${url.pathname}`;
+    const id = nextTriggerId(name);
+    const ok = answer.status >= 200 && answer.status < 300;
+    const own =
+      matched === undefined || !ok || closing !== undefined
+        ? []
+        : callbacks.filter((contract) => contract.trigger?.pointer === matched.trigger.pointer);
+    if (options.order === 'reverse') own.reverse();
+    const receivedUrl = `http://${request.headers.host ?? new URL(origin).host}${request.url ?? '/'}`;
+    const result: TriggerResult = {
+      id,
+      method: method.toUpperCase(),
+      url: receivedUrl,
+      status: answer.status,
+      durationMs: Math.round((performance.now() - began) * 100) / 100,
+      findings: answer.findings,
+    };
+    if (matched?.trigger.operationId !== undefined)
+      result.operationId = matched.trigger.operationId;
+    if (body !== undefined) result.requestBody = body;
+    if (answer.value !== undefined) result.responseBody = answer.value;
+    requests.push(result);
+    emit({ type: 'request', request: result, callbacks: own.map((contract) => contract.id) });
+    if (own.length === 0 || matched === undefined) return;
+    schedule(
+      own,
+      {
+        url: receivedUrl,
+        method,
+        headers: request.headers,
+        query,
+        path: matched.params,
+        body,
+        status: answer.status,
+        responseHeaders: answer.headers,
+        responseBody: answer.value,
+      },
+      id,
+    );
+  }
+
+  const server = createServer(
+    { requestTimeout: 30_000, headersTimeout: 10_000 },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) {
+          response.writeHead(500, { 'content-type': 'application/problem+json' });
+          response.end(
+            JSON.stringify({
+              title: 'Mock failure',
+              status: 500,
+              detail: error instanceof Error ? error.message : String(error),
+            }),
+          );
+        } else {
+          response.destroy();
+        }
+      });
+    },
+  );
+  await listen(server, host, wantedPort);
+  server.on('error', () => {
+    // After start-up only single connections fail; each is handled where it happens.
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : wantedPort;
+  const origin = `http://${urlHost(host)}:${port}`;
+
+  async function idle(): Promise<void> {
+    // Deliveries may schedule nothing new, but requests arriving meanwhile may: loop until quiet.
+    while (scheduled.size > 0 || running.size > 0) {
+      if (running.size > 0) await Promise.all(running);
+      else await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  return {
+    origin,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    requests: () => [...requests],
+    deliveries: () => [...deliveries],
+    findings: () => [...findings],
+    idle,
+    report: () =>
+      buildMockReport(catalogue, callbacks, {
+        requests,
+        deliveries,
+        findings,
+        toolVersion: options.toolVersion ?? '0.0.0',
+        startedAt,
+      }),
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        for (const entry of [...scheduled]) {
+          clearTimeout(entry.timer);
+          scheduled.delete(entry);
+          for (const contract of entry.contracts) {
+            const finding: Finding = {
+              check: 'callback.cancelled',
+              severity: 'warning',
+              message: `The callback ${contract.name} of ${entry.trigger} was not sent: the mock stopped before its delay of ${delayMs} ms elapsed.`,
+              contract: contract.id,
+            };
+            findings.push(finding);
+            emit({ type: 'skipped', contract: contract.id, finding });
+          }
+        }
+        await Promise.all(running);
+        const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        await stopped;
+        clearTimeout(grace);
+      })();
+      return closing;
+    },
+  };
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function flattenHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function readQuery(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of params) {
+    const previous = query[name];
+    query[name] =
+      previous === undefined
+        ? value
+        : Array.isArray(previous)
+          ? [...previous, value]
+          : [previous, value];
+  }
+  return query;
+}
+
+/** The whole body, or `undefined` once it grows past `limit` (the rest is discarded). */
+async function readLimited(
+  request: IncomingMessage,
+  limit: number,
+): Promise<Uint8Array | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of request) {
+    if (!(chunk instanceof Buffer)) continue;
+    size += chunk.length;
+    if (size > limit) tooLarge = true;
+    if (!tooLarge) chunks.push(chunk);
+  }
+  return tooLarge ? undefined : new Uint8Array(Buffer.concat(chunks));
+}
+
+async function listen(
+  server: ReturnType<typeof createServer>,
+  host: string,
+  port: number,
+): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      throw new ListenError(
+        'CV_PORT_IN_USE',
+        host,
+        port,
+        `Port ${port} on ${host} is already in use, so the mock provider cannot start.`,
+        {
+          hint: `Stop whatever listens on port ${port}, choose another with --port <n>, or pass --port 0 to use any free port.`,
+          cause: error,
+        },
+      );
+    }
+    throw new ListenError(
+      'CV_LISTEN_FAILED',
+      host,
+      port,
+      `The mock provider cannot listen on ${host}:${port} (${error.code ?? error.message}).`,
+      {
+        hint: 'Check --host names an address of this machine and that the port is allowed (ports below 1024 need privileges).',
+        cause: error,
+      },
+    );
+  });
+}
