@@ -67,4 +67,5 @@ export {
   runConformance,
   startProvider,
 } from './trigger/index.ts';
+export { createValidator, type Validator } from './validate/create-validator.ts';
 export { type Finding, hasErrors, type Severity } from './validate/finding.ts';

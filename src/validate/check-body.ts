@@ -80,8 +80,10 @@ export function checkBody(
       });
     }
   }
+  // With one declared media type a body sent with a missing or wrong content type can still be
+  // read as that type and checked; if it cannot be read, the content-type finding says enough.
+  const assumed = declaredMedia === undefined;
   if (declaredMedia === undefined) {
-    // With one declared media type the body can still be read as that and checked.
     if (input.content.length !== 1) return { findings };
     declaredMedia = input.content[0];
     const parsed =
@@ -92,6 +94,7 @@ export function checkBody(
 
   const schemaSpec = declaredMedia.schema;
   const parsed = parseBody(input.body, media, schemaSpec?.schema, context.resolve);
+  if (assumed && parsed.kind !== 'parsed') return { findings };
   switch (parsed.kind) {
     case 'opaque':
       return { findings };

@@ -39,9 +39,18 @@ function firstInvalidByte(bytes: Uint8Array): number {
       high = middle - 1;
     }
   }
-  if (low < bytes.length) return low;
+  if (low < bytes.length) return sequenceStart(bytes, low);
   // Nothing invalid, only cut short: point at the start of the unfinished sequence.
   let start = bytes.length - 1;
   while (start > 0 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
   return start;
+}
+
+/** The lead byte of the sequence that the byte at `offset` broke, or `offset` itself. */
+function sequenceStart(bytes: Uint8Array, offset: number): number {
+  let lead = offset - 1;
+  while (lead >= 0 && lead > offset - 4 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead--;
+  const byte = bytes[lead] ?? 0;
+  const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return lead >= 0 && length > offset - lead ? lead : offset;
 }

@@ -260,6 +260,14 @@ function convertOne(error: ErrorObject, context: ConversionContext): Finding[] {
       message = `${label} must have ${expected}, got ${size}`;
       break;
     }
+    case 'items':
+    case 'additionalItems': {
+      const size = Array.isArray(data) ? data.length : 0;
+      expected = `at most ${String(params.limit)} items`;
+      actual = size;
+      message = `${label} must have at most ${String(params.limit)} items (those listed in prefixItems), got ${size}`;
+      break;
+    }
     case 'uniqueItems':
       expected = 'unique items';
       message = `${label} must not contain duplicates (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))} are equal)`;
