@@ -276,7 +276,7 @@
       rowWithFindings(
         [
           h('td', {}, verdict(t)),
-          h('td', {}, h('code', { text: t.id })),
+          h('td', {}, h('code', { class: 'cv-id', text: t.id })),
           h(
             'td',
             {},
@@ -314,7 +314,7 @@
         return rowWithFindings(
           [
             h('td', {}, badge(kind, label)),
-            h('td', {}, h('code', { text: e.trigger })),
+            h('td', {}, h('code', { class: 'cv-id', text: e.trigger })),
             h(
               'td',
               {},
