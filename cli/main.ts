@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, ExitCode, exitCodeFor } from './exit-code.ts';
 import { registerInspectCommand } from './inspect.ts';
+import { registerMockCommand } from './mock.ts';
 import { registerRunCommand } from './run.ts';
 import { version } from './version.ts';
 
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .exitOverride();
   // Commands register below, one line each.
   registerInspectCommand(program);
+  registerMockCommand(program);
   registerRunCommand(program);
   return program;
 }

@@ -1,0 +1,348 @@
+import type { Command } from 'commander';
+import { SignatureConfigError, UsageError } from '../src/errors.ts';
+import {
+  type MockEvent,
+  type MockProvider,
+  type MockProviderOptions,
+  startMockProvider,
+} from '../src/provide/mock/index.ts';
+import { isSignatureScheme, signatureSchemes } from '../src/provide/signatures/index.ts';
+import {
+  type ReporterName,
+  renderConsole,
+  reporterNames,
+  summarise,
+  writeReports,
+} from '../src/report/index.ts';
+import type { DeliveryResult, Report, TriggerResult } from '../src/report/report.ts';
+import type { Catalogue } from '../src/spec/contract.ts';
+import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
+import type { Finding } from '../src/validate/finding.ts';
+import { ExitCode } from './exit-code.ts';
+import { version } from './version.ts';
+
+/** Flags of `mock` as commander hands them over. */
+interface MockFlags {
+  host: string;
+  port: string;
+  example?: string;
+  delay: string;
+  order: string;
+  sign?: string;
+  secret?: string;
+  allowHost?: string[];
+  allowAnyHost?: boolean;
+  dynamic?: boolean;
+  deliveryTimeout: string;
+  timeout?: string;
+  expect?: string;
+  reporter?: string[];
+  output?: string;
+}
+
+/** `mock` settings once every flag is checked. */
+interface MockSettings {
+  provider: MockProviderOptions;
+  timeoutMs?: number;
+  expect?: number;
+  reporters: ReporterName[];
+  output?: string;
+}
+
+type EndReason = { kind: 'signal'; signal: string } | { kind: 'timeout' } | { kind: 'expect' };
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function write(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}".`);
+  }
+  return value;
+}
+
+function seconds(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`${flag} must be a positive number of seconds, got "${text}".`);
+  }
+  return Math.round(value * 1000);
+}
+
+/** Turns the flags into settings; every problem is a UsageError (exit 2). */
+function parseMockFlags(flags: MockFlags, env: NodeJS.ProcessEnv): MockSettings {
+  if (flags.order !== 'declared' && flags.order !== 'reverse') {
+    throw new UsageError(`--order must be declared or reverse, got "${flags.order}".`);
+  }
+  const provider: MockProviderOptions = {
+    host: flags.host,
+    port: integer('--port', flags.port, 0, 65_535),
+    delayMs: integer('--delay', flags.delay, 0, 600_000),
+    order: flags.order,
+    dynamic: flags.dynamic === true,
+    allowHosts: flags.allowHost ?? [],
+    allowAnyHost: flags.allowAnyHost === true,
+    deliveryTimeoutMs: seconds('--delivery-timeout', flags.deliveryTimeout),
+    toolVersion: version,
+  };
+  if (flags.example !== undefined) provider.example = flags.example;
+  // The secret may come from the environment so it stays out of shell history and process lists.
+  const secret =
+    flags.secret ?? (flags.sign === undefined ? undefined : env.CALLBACK_VERIFY_SECRET);
+  if (flags.sign !== undefined) {
+    if (!isSignatureScheme(flags.sign)) {
+      throw new UsageError(`Unknown signature scheme "${flags.sign}".`, {
+        hint: `Use one of: ${signatureSchemes.join(', ')}.`,
+      });
+    }
+    if (secret === undefined || secret === '') {
+      throw new SignatureConfigError(`Signing with ${flags.sign} needs a secret.`, {
+        hint: 'Pass it with --secret <secret> or set CALLBACK_VERIFY_SECRET.',
+      });
+    }
+    provider.sign = { scheme: flags.sign, secret };
+  } else if (flags.secret !== undefined) {
+    throw new UsageError('--secret is only used with --sign <scheme>.', {
+      hint: `Add --sign ${signatureSchemes.join('|')}, or drop --secret.`,
+    });
+  }
+  const reporters = (flags.reporter ?? []).map((name) => {
+    const known = reporterNames.find((candidate) => candidate === name);
+    if (known === undefined) {
+      throw new UsageError(`Unknown reporter "${name}".`, {
+        hint: `Use one of ${reporterNames.join(', ')}; repeat --reporter for several.`,
+      });
+    }
+    return known;
+  });
+  const settings: MockSettings = { provider, reporters };
+  if (flags.timeout !== undefined) settings.timeoutMs = seconds('--timeout', flags.timeout);
+  if (flags.expect !== undefined) settings.expect = integer('--expect', flags.expect, 1, 1_000_000);
+  if (flags.output !== undefined) settings.output = flags.output;
+  return settings;
+}
+
+/** Checks that a named example exists somewhere before the mock starts, instead of never using it. */
+function checkExample(catalogue: Catalogue, example: string | undefined): void {
+  if (example === undefined) return;
+  const names = new Set<string>();
+  for (const contract of catalogue.contracts) {
+    if (contract.kind !== 'callback') continue;
+    for (const media of contract.operation.requestBody?.content ?? []) {
+      for (const item of media.examples) names.add(item.name);
+    }
+  }
+  if (names.has(example)) return;
+  throw new UsageError(
+    `No callback of ${catalogue.document.source} declares an example named "${example}".`,
+    {
+      hint:
+        names.size === 0
+          ? 'The callbacks declare no named examples; leave --example out.'
+          : `Available: ${[...names].join(', ')}.`,
+    },
+  );
+}
+
+function problems(findings: readonly Finding[]): string {
+  const shown = findings.filter((finding) => finding.severity !== 'info');
+  const first = shown
+    .slice(0, 2)
+    .map((finding) => finding.message)
+    .join('; ');
+  const more = shown.length > 2 ? ` (+${shown.length - 2} more)` : '';
+  return first === '' ? '' : ` — ${first}${more}`;
+}
+
+function requestLine(
+  request: TriggerResult,
+  callbacks: readonly string[],
+  delayMs: number,
+): string {
+  const path = new URL(request.url).pathname + new URL(request.url).search;
+  const fires = callbacks.length === 0 ? '' : ` · ${callbacks.length} callback(s) in ${delayMs} ms`;
+  return `→ ${request.method} ${path} → ${request.status ?? '—'}  ${request.id}${fires}${problems(request.findings)}`;
+}
+
+function deliveryLine(delivery: DeliveryResult): string {
+  const mark = delivery.verdict === 'pass' ? '✓' : '✗';
+  const status = delivery.status === undefined ? 'no reply' : String(delivery.status);
+  const took = delivery.durationMs === undefined ? '' : ` (${Math.round(delivery.durationMs)} ms)`;
+  return `  ${mark} ${delivery.method} ${delivery.url} ${delivery.contract} [${delivery.payload}] → ${status}${took}${problems(delivery.findings)}`;
+}
+
+function eventLine(event: MockEvent, delayMs: number): string {
+  switch (event.type) {
+    case 'request':
+      return requestLine(event.request, event.callbacks, delayMs);
+    case 'delivery':
+      return deliveryLine(event.delivery);
+    case 'skipped':
+      return `  ${event.finding.severity === 'error' ? '✗' : '!'} ${event.contract} not sent — ${event.finding.message}`;
+  }
+}
+
+function printBanner(
+  mock: MockProvider,
+  catalogue: Catalogue,
+  spec: string,
+  settings: MockSettings,
+): void {
+  const options = settings.provider;
+  write(`Mock provider listening on ${mock.origin} (${catalogue.document.title}, ${spec})`);
+  const hosts = options.allowAnyHost
+    ? 'any host'
+    : ['loopback', ...(options.allowHosts ?? [])].join(', ');
+  write(
+    `  answers: ${options.dynamic ? 'generated from schemas' : 'declared examples'}; callbacks ${options.delayMs} ms after a 2xx, ${options.order} order${options.sign === undefined ? '' : `, signed (${options.sign.scheme})`}; deliveries to ${hosts}`,
+  );
+  const callbacks = catalogue.contracts.filter((contract) => contract.kind === 'callback');
+  if (callbacks.length === 0) write('  no operation declares callbacks: the mock only answers');
+  for (const contract of callbacks) {
+    const trigger = contract.trigger;
+    const where = trigger === undefined ? '' : `${trigger.method.toUpperCase()} ${trigger.path}`;
+    write(`  ${where} fires ${contract.id}  ${contract.expression?.raw ?? ''}`);
+  }
+}
+
+function awaitEnd(
+  mock: MockProvider,
+  settings: MockSettings,
+): { ended: Promise<EndReason>; dispose: () => void } {
+  const cleanups: Array<() => void> = [];
+  const ended = new Promise<EndReason>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const onSignal = (): void => resolve({ kind: 'signal', signal });
+      process.once(signal, onSignal);
+      cleanups.push(() => process.off(signal, onSignal));
+    }
+    if (settings.timeoutMs !== undefined) {
+      const timer = setTimeout(() => resolve({ kind: 'timeout' }), settings.timeoutMs);
+      cleanups.push(() => clearTimeout(timer));
+    }
+    if (settings.expect !== undefined) {
+      const wanted = settings.expect;
+      let done = 0;
+      cleanups.push(
+        mock.subscribe((event) => {
+          if (event.type === 'request') return;
+          done += 1;
+          if (done >= wanted) resolve({ kind: 'expect' });
+        }),
+      );
+    }
+  });
+  return {
+    ended,
+    dispose: () => {
+      for (const cleanup of cleanups) cleanup();
+    },
+  };
+}
+
+function describeEnd(reason: EndReason): string {
+  switch (reason.kind) {
+    case 'signal':
+      return `stopped by ${reason.signal}`;
+    case 'timeout':
+      return 'timeout';
+    case 'expect':
+      return 'expected number of callbacks handled';
+  }
+}
+
+/** `--expect n` that was not reached is a failure of the session, not only a shorter one. */
+function withEndFindings(report: Report, settings: MockSettings, reason: EndReason): Report {
+  const handled =
+    report.deliveries.length + report.findings.filter((f) => f.contract !== undefined).length;
+  if (settings.expect === undefined || handled >= settings.expect) return report;
+  const finding: Finding = {
+    check: 'mock.expect',
+    severity: 'error',
+    message: `Expected ${settings.expect} callback(s) but ${handled} were handled before the mock ended (${describeEnd(reason)}).`,
+    expected: settings.expect,
+    actual: handled,
+  };
+  const { summary: _summary, ...draft } = report;
+  const next = { ...draft, findings: [...report.findings, finding] };
+  return { ...next, summary: summarise(next) };
+}
+
+async function saveReports(report: Report, settings: MockSettings): Promise<string[]> {
+  if (settings.reporters.length === 0 && settings.output === undefined) return [];
+  return writeReports(report, {
+    reporters: settings.reporters.length === 0 ? ['json'] : settings.reporters,
+    outputDir: settings.output ?? 'callback-verify-report',
+  });
+}
+
+/** `callback-verify mock <spec>`: a mock provider that fires the declared callbacks at the consumer. */
+async function mock(spec: string, flags: MockFlags): Promise<number> {
+  const settings = parseMockFlags(flags, process.env);
+  const catalogue = buildCatalogue(await loadDocument(spec));
+  checkExample(catalogue, settings.provider.example);
+  const provider = await startMockProvider(catalogue, settings.provider);
+  printBanner(provider, catalogue, spec, settings);
+  const delayMs = settings.provider.delayMs ?? 0;
+  provider.subscribe((event) => write(eventLine(event, delayMs)));
+  const { ended, dispose } = awaitEnd(provider, settings);
+  const reason = await ended;
+  dispose();
+  await provider.close();
+  const report = withEndFindings(provider.report(), settings, reason);
+  let written: string[] = [];
+  let reportError: unknown;
+  try {
+    written = await saveReports(report, settings);
+  } catch (error) {
+    reportError = error;
+  }
+  write('');
+  write(`Mock stopped (${describeEnd(reason)}).`);
+  write(renderConsole(report, { color: process.stdout.isTTY === true }));
+  for (const path of written) write(`report: ${path}`);
+  if (reportError !== undefined) throw reportError;
+  return report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
+}
+
+/** Registers `mock` on the program. */
+export function registerMockCommand(program: Command): void {
+  program
+    .command('mock')
+    .description(
+      "Run a mock of the spec's API that fires the declared callbacks at the URL the consumer supplies, and check the consumer's replies.",
+    )
+    .argument('<spec>', 'OpenAPI document (file path or http(s) URL)')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind (0 = any free port)', '4010')
+    .option('--dynamic', 'answer with values generated from the schemas instead of the examples')
+    .option('--example <name>', 'send this named example as the callback payload where declared')
+    .option('--delay <ms>', 'wait this long after answering before firing callbacks', '100')
+    .option('--order <order>', "order of an operation's callbacks: declared or reverse", 'declared')
+    .option('--sign <scheme>', `sign callbacks: ${signatureSchemes.join(', ')}`)
+    .option('--secret <secret>', 'signing secret (or set CALLBACK_VERIFY_SECRET)')
+    .option(
+      '--allow-host <host>',
+      'also deliver to this host: name, *.domain or host:port (repeatable)',
+      collect,
+    )
+    .option('--allow-any-host', 'deliver to any host (default: loopback only)')
+    .option('--delivery-timeout <seconds>', 'time allowed for each callback delivery', '10')
+    .option('--timeout <seconds>', 'stop after this many seconds')
+    .option('--expect <n>', 'stop once n callbacks were delivered or refused; fewer fails the run')
+    .option(
+      '--reporter <name>',
+      'write a report: console, json, junit, markdown, html (repeatable)',
+      collect,
+    )
+    .option('--output <dir>', 'folder for the reports (default: callback-verify-report)')
+    .action(async (spec: string, flags: MockFlags) => {
+      process.exitCode = await mock(spec, flags);
+    });
+}
