@@ -4,6 +4,7 @@ import {
   type FileInfo,
   JSONParserError,
   JSONParserErrorGroup,
+  MissingPointerError,
   type ParserOptions,
   type Plugin,
 } from '@apidevtools/json-schema-ref-parser';
@@ -24,11 +25,14 @@ export interface BundleResult {
 
 /** One `$ref` the ref parser could not resolve, located as precisely as it can say. */
 interface BrokenRef {
+  /** The `$ref` as written, when it could be recovered. */
   ref: string | undefined;
-  /** The file (relative to the root document's folder) or URL holding the `$ref`. */
+  /** For display: the file (relative to the root document's folder) or URL holding the `$ref`. */
   file: string;
-  /** Pointer of the `$ref` inside that file. */
+  /** For display: pointer of the `$ref` inside that file. */
   pointer: string;
+  /** Pointer from the root document (through `$ref`s), when the ref parser gives one. */
+  rootPointer: string | undefined;
   extension: string | undefined;
   reason: string;
   error: JSONParserError;
@@ -49,14 +53,16 @@ export async function bundleExternalRefs(
   if (broken === undefined) return { document: root, findings: [] };
   const fatal = broken.find((item) => item.extension === undefined);
   if (fatal !== undefined) throw toSpecError(fatal, broken.length, source);
-  const skipped = new Set(broken.map((item) => item.ref));
+  // The second pass leaves exactly the broken refs alone: by where they sit (seen from the root)
+  // or, when the parser only names the file holding them, by what they say, inside an extension.
+  const skippedRefs = new Set(broken.flatMap((item) => (item.ref === undefined ? [] : [item.ref])));
+  const skippedPointers = new Set(broken.flatMap((item) => item.rootPointer ?? []));
   const exclude = (path: string, value: unknown): boolean => {
-    if (
-      !isJsonObject(value) ||
-      !skipped.has(typeof value.$ref === 'string' ? value.$ref : undefined)
-    )
-      return false;
-    const tokens = splitPointer(path.slice(path.indexOf('#')));
+    if (!isJsonObject(value) || typeof value.$ref !== 'string') return false;
+    const pointer = path.slice(path.indexOf('#') + 1);
+    if (skippedPointers.has(pointer)) return true;
+    if (!skippedRefs.has(value.$ref)) return false;
+    const tokens = splitPointer(pointer);
     return tokens !== undefined && extensionOf(tokens) !== undefined;
   };
   const again = await tryBundle(root, location, source, exclude);
@@ -140,20 +146,39 @@ const specTextParser: Plugin = {
 
 function describeBroken(parser: $RefParser, error: JSONParserError, location: string): BrokenRef {
   const tokens = Array.isArray(error.path) ? error.path.map(String) : [];
-  const holder = typeof error.source === 'string' ? error.source : location;
+  const target = typeof error.source === 'string' ? error.source : location;
+  if (error instanceof MissingPointerError) {
+    // The file exists but the pointer does not; the parser reports the path from the root.
+    return {
+      ref: refAt(parser.schema, tokens),
+      file: displayLocation(location, location),
+      pointer: pointerOfTokens(tokens),
+      rootPointer: pointerOfTokens(tokens),
+      extension: extensionOf(tokens),
+      reason: `nothing exists at ${displayLocation(target, location)}${error.targetRef ?? ''}`,
+      error,
+    };
+  }
+  // A file that cannot be read or parsed: the parser names the file holding the $ref.
   const files: unknown = parser.$refs.values();
-  let value: unknown = isJsonObject(files) ? files[holder] : undefined;
-  if (value === undefined && holder === location) value = parser.schema;
-  for (const token of tokens) value = childOf(value, token);
-  const ref = isJsonObject(value) && typeof value.$ref === 'string' ? value.$ref : undefined;
+  let holder: unknown = isJsonObject(files) ? files[target] : undefined;
+  if (holder === undefined && target === location) holder = parser.schema;
   return {
-    ref,
-    file: displayLocation(holder, location),
+    ref: refAt(holder, tokens),
+    file: displayLocation(target, location),
     pointer: pointerOfTokens(tokens),
+    rootPointer: target === location ? pointerOfTokens(tokens) : undefined,
     extension: extensionOf(tokens),
     reason: reasonOf(error),
     error,
   };
+}
+
+/** The `$ref` string at `tokens` inside `value`, walking the value as written. */
+function refAt(value: unknown, tokens: readonly string[]): string | undefined {
+  let current = value;
+  for (const token of tokens) current = childOf(current, token);
+  return isJsonObject(current) && typeof current.$ref === 'string' ? current.$ref : undefined;
 }
 
 function childOf(value: unknown, token: string): unknown {
@@ -169,7 +194,6 @@ function displayLocation(file: string, root: string): string {
 function reasonOf(error: JSONParserError): string {
   const io = 'ioErrorCode' in error ? error.ioErrorCode : undefined;
   if (io === 'ENOENT') return 'the file does not exist';
-  if (error.code === 'EMISSINGPOINTER') return 'the target does not exist in that file';
   return error.message;
 }
 
@@ -177,30 +201,34 @@ function toSpecError(broken: BrokenRef, count: number, source: string): SpecErro
   const more =
     count > 1 ? ` (${count - 1} more broken reference${count > 2 ? 's' : ''} after this one)` : '';
   const ref = broken.ref === undefined ? 'A $ref' : `$ref "${broken.ref}"`;
+  const hint =
+    broken.error instanceof MissingPointerError
+      ? 'Fix the pointer after # (names are case-sensitive; `/` in a name is written `~1`).'
+      : 'Fix the reference (paths are relative to the file that holds the $ref) or add the missing file.';
   return new SpecError(
     'CV_SPEC_REF',
     source,
     `${ref} used at ${broken.file}#${broken.pointer} cannot be resolved: ${broken.reason}${more}.`,
-    {
-      hint: 'Fix the reference (paths are relative to the file that holds the $ref) or add the missing file.',
-      cause: broken.error,
-    },
+    { hint, cause: broken.error },
   );
 }
 
 /** One warning per `$ref` left unresolved inside an extension, located in the bundled document. */
 function extensionFindings(document: JsonObject, broken: BrokenRef[]): Finding[] {
-  const reasons = new Map(broken.map((item) => [item.ref, item.reason]));
+  const byRef = new Map(broken.map((item) => [item.ref, item.reason]));
+  const byPointer = new Map(broken.map((item) => [item.rootPointer, item.reason]));
   const findings: Finding[] = [];
   for (const use of collectRefs(document)) {
-    if (use.ref.startsWith('#') || !reasons.has(use.ref)) continue;
+    if (use.ref.startsWith('#')) continue;
     const extension = extensionOf(use.tokens);
     if (extension === undefined) continue;
+    const pointer = pointerOfTokens(use.tokens);
+    const reason = byPointer.get(pointer) ?? byRef.get(use.ref) ?? 'it cannot be resolved';
     findings.push({
       check: 'ref.extension-unresolved',
       severity: 'warning',
-      message: `$ref "${use.ref}" inside ${extension} cannot be resolved (${reasons.get(use.ref)}); callback-verify does not read ${extension}, so it was left as written.`,
-      spec: pointerOfTokens(use.tokens),
+      message: `$ref "${use.ref}" inside ${extension} cannot be resolved (${reason}); callback-verify does not read ${extension}, so it was left as written.`,
+      spec: pointer,
     });
   }
   return findings;

@@ -95,6 +95,16 @@ describe('loadDocument rejects what it cannot load, saying what and where', () =
       ],
     },
     {
+      name: 'external $ref to a file that exists but lacks the pointer',
+      file: 'missing-pointer/openapi.yaml',
+      code: 'CV_SPEC_REF',
+      includes: [
+        '"schemas.yaml#/Nope"',
+        'openapi.yaml#/paths/~1x/post/requestBody/',
+        'nothing exists at schemas.yaml#/Nope',
+      ],
+    },
+    {
       name: 'Swagger 2.0',
       file: 'swagger2.yaml',
       code: 'CV_SPEC_SWAGGER2',
@@ -207,6 +217,23 @@ describe('loadDocument loads', () => {
     assert.deepEqual(
       loaded.findings.map((finding) => [finding.check, finding.severity, finding.spec]),
       [['ref.extension-unresolved', 'warning', '/paths/~1pets/post/x-codeSamples/0/source']],
+    );
+  });
+
+  test('an external $ref with a missing pointer inside an extension is a warning', async () => {
+    const loaded = await loadDocument(join(fixtures, 'missing-pointer/in-extension.yaml'));
+    assert.deepEqual(
+      loaded.findings.map((finding) => [finding.check, finding.spec]),
+      [['ref.extension-unresolved', '/paths/~1x/post/x-sample']],
+    );
+    const schema = resolvePointer(
+      loaded.document,
+      '/paths/~1x/post/requestBody/content/application~1json/schema',
+    );
+    assert.deepEqual(
+      derefLocal(loaded.document, schema),
+      { type: 'object' },
+      'the good ref was bundled',
     );
   });
 
