@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -387,6 +387,75 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
     assert.equal(report.triggers[0]?.status, 201);
     assert.equal(report.expectations[0]?.status, 'received');
     assert.match(report.expectations[0]?.expectedUrl ?? '', /\/orders\/[^/]+$/);
+  });
+
+  const secret = 'whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
+  for (const { fault, code, checks } of [
+    { fault: 'none', code: 0, checks: [] },
+    { fault: 'bad-signature', code: 1, checks: ['signature.mismatch'] },
+  ]) {
+    it(`webhooks signed with Standard Webhooks, --fault ${fault}: --verify-signature gives exit ${code}`, async () => {
+      const { result, report } = await runJson([
+        'run',
+        'specs/webhooks.yaml',
+        '--provider-cmd',
+        provider('webhooks', '--sign', 'standard-webhooks', '--secret', secret, '--fault', fault),
+        '--verify-signature',
+        'standard-webhooks',
+        '--secret',
+        secret,
+        '--timeout',
+        '3',
+      ]);
+      assert.equal(result.code, code, result.stderr);
+      assert.deepEqual(errorChecks(report), checks);
+      assert.equal(report.expectations[0]?.status, code === 0 ? 'received' : 'failed');
+    });
+  }
+
+  it('a config file overrides the body and adds headers; the expected URL follows the sent id', async () => {
+    const config = join(work, 'run-config.yaml');
+    await writeFile(
+      config,
+      [
+        'headers:',
+        '  Authorization: Bearer e2e',
+        'operations:',
+        '  POST /invoices:',
+        '    body: { id: inv-cfg-9, customer: Config Ltd, total: 9 }',
+        '    timeout: 3',
+        '',
+      ].join('\n'),
+    );
+    const { result, report } = await runJson([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      provider('invoices'),
+      '--config',
+      config,
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(report.expectations[0]?.expectedUrl ?? '', /\/invoices\/inv-cfg-9$/);
+    assert.equal(report.exchanges[0]?.request.url.endsWith('/invoices/inv-cfg-9'), true);
+  });
+
+  it('a config file with an unknown key: exit 2 naming the key', async () => {
+    const config = join(work, 'bad-config.json');
+    await writeFile(config, JSON.stringify({ operations: { createInvoice: { bodyy: {} } } }));
+    const result = await runCli([
+      'run',
+      'specs/invoices.yaml',
+      '--provider',
+      'http://127.0.0.1:9',
+      '--config',
+      config,
+    ]);
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /CV_CONFIG_INVALID.*unknown key "operations\.createInvoice\.bodyy"/,
+    );
   });
 
   it('JUnit, JSON and Markdown into --output: JUnit has the shape CI viewers read', async () => {

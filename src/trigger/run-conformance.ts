@@ -102,17 +102,16 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     } finally {
       unsubscribe();
     }
+    // Signatures first, so an expectation whose callback is badly signed is judged failed.
+    const checked = await checkSignatures(exchanges, options);
     const correlation = correlateCallbacks({
       sent,
-      exchanges,
+      exchanges: checked,
       receiverOrigin: receiver.origin,
       fixedPrefixes,
       contracts: new Map(catalogue.contracts.map((contract) => [contract.id, contract])),
     });
-    const reported = await checkSignatures(
-      exchanges.filter((exchange) => !correlation.ignored.has(exchange.id)),
-      options,
-    );
+    const reported = checked.filter((exchange) => !correlation.ignored.has(exchange.id));
     const validator = createValidator(catalogue.document);
     const triggers = sent.map((result) => describeTrigger(result, validator.checkResponse));
     const planningFindings = plan.triggers.flatMap((trigger) =>
