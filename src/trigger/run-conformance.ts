@@ -140,7 +140,20 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       expectations: correlation.expectations,
       deliveries: [],
       exchanges: reported,
-      findings: [...plan.findings, ...correlation.findings],
+      findings: [
+        ...plan.findings,
+        ...correlation.findings,
+        ...(options.signal?.aborted === true
+          ? [
+              {
+                check: 'run.interrupted',
+                severity: 'warning' as const,
+                message:
+                  'The run was interrupted before every timeout had passed; callbacks still on their way are reported as missing.',
+              },
+            ]
+          : []),
+      ],
       provider: {
         ...(options.providerCommand === undefined ? {} : { command: options.providerCommand }),
         url: options.provider,
