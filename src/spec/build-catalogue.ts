@@ -25,7 +25,11 @@ export function buildCatalogue(document: LoadedDocument): Catalogue {
     ...readCallbacks(document),
     ...readWebhookContracts(document.document),
   ]);
-  return { document, contracts, findings: [...document.findings, ...lintCatalogue(contracts)] };
+  return {
+    document,
+    contracts,
+    findings: [...document.findings, ...lintCatalogue(contracts, document.document)],
+  };
 }
 
 function readCallbacks(loaded: LoadedDocument): Contract[] {

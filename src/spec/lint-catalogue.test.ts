@@ -9,18 +9,33 @@ const jsonBody = {
   requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
 };
 
-/** Lint findings for one trigger with the given parameters and one callback key → path item. */
-function lintOf(parameters: unknown[], key: string, pathItem: JsonObject): Finding[] {
+const subscriptionBody = {
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Subscription' } } },
+};
+
+/** Lint findings for one trigger (parameters, request body) and one callback key → path item. */
+function lintOf(
+  parameters: unknown[],
+  key: string,
+  pathItem: JsonObject,
+  triggerBody: JsonObject | undefined,
+): Finding[] {
+  const trigger = {
+    operationId: 'subscribe',
+    parameters,
+    ...(triggerBody === undefined ? {} : { requestBody: triggerBody }),
+    ...ok,
+    callbacks: { event: { [key]: pathItem } },
+  };
   const document = {
     openapi: '3.1.0',
     info: { title: 'lint', version: '1' },
-    paths: {
-      '/subscribe': {
-        post: {
-          operationId: 'subscribe',
-          parameters,
-          ...ok,
-          callbacks: { event: { [key]: pathItem } },
+    paths: { '/subscribe': { post: trigger } },
+    components: {
+      schemas: {
+        Subscription: {
+          type: 'object',
+          properties: { url: { type: 'string' }, hook: { type: 'object' } },
         },
       },
     },
@@ -44,6 +59,7 @@ describe('lintCatalogue', () => {
     parameters: unknown[];
     key: string;
     pathItem: JsonObject;
+    triggerBody?: JsonObject | null;
     checks: Array<[string, string]>;
   }> = [
     {
@@ -94,14 +110,14 @@ describe('lintCatalogue', () => {
     {
       name: 'fixed host',
       parameters: [],
-      key: 'https://hooks.example.com/events?u={$request.body#/u}',
+      key: 'https://hooks.example.com/events?u={$request.body#/url}',
       pathItem: { post: { ...jsonBody, ...ok } },
       checks: [['url.fixed-host', 'warning']],
     },
     {
       name: 'a path with no host',
       parameters: [],
-      key: '/events/{$request.body#/id}',
+      key: '/events/{$request.body#/url}',
       pathItem: { post: { ...jsonBody, ...ok } },
       checks: [['url.no-host', 'info']],
     },
@@ -149,10 +165,47 @@ describe('lintCatalogue', () => {
       pathItem: { post: { ...jsonBody, ...ok }, put: { ...jsonBody, ...ok } },
       checks: [['expression.undeclared-parameter', 'warning']],
     },
+    {
+      name: 'request body field the trigger body schema lists',
+      parameters: [],
+      key: '{$request.body#/url}',
+      pathItem: { post: { ...jsonBody, ...ok } },
+      checks: [],
+    },
+    {
+      name: 'request body read, but the trigger declares no body',
+      parameters: [],
+      key: '{$request.body#/url}',
+      pathItem: { post: { ...jsonBody, ...ok } },
+      triggerBody: null,
+      checks: [['expression.undeclared-body', 'warning']],
+    },
+    {
+      name: 'request body field a closed schema does not list',
+      parameters: [],
+      key: '{$request.body#/callbackUrl}',
+      pathItem: { post: { ...jsonBody, ...ok } },
+      checks: [['expression.unknown-body-field', 'info']],
+    },
+    {
+      name: 'schemas with composition or open properties prove nothing',
+      parameters: [],
+      key: '{$request.body#/callbackUrl}',
+      pathItem: { post: { ...jsonBody, ...ok } },
+      triggerBody: {
+        content: {
+          'application/json': {
+            schema: { allOf: [{ $ref: '#/components/schemas/Subscription' }], properties: {} },
+          },
+        },
+      },
+      checks: [],
+    },
   ];
-  for (const { name, parameters, key, pathItem, checks } of cases) {
+  for (const { name, parameters, key, pathItem, triggerBody, checks } of cases) {
     test(name, () => {
-      const findings = lintOf(parameters, key, pathItem);
+      const body = triggerBody === null ? undefined : (triggerBody ?? subscriptionBody);
+      const findings = lintOf(parameters, key, pathItem, body);
       assert.deepEqual(
         findings.map((finding) => [finding.check, finding.severity]),
         checks,

@@ -1,5 +1,8 @@
 import type { Finding } from '../validate/finding.ts';
 import type { Contract, TriggerOperation } from './contract.ts';
+import { derefLocal } from './deref-local.ts';
+import type { JsonObject } from './document.ts';
+import { isJsonObject } from './is-json-object.ts';
 import { mediaTypeIssue } from './media-type-issue.ts';
 import { describeSource } from './runtime-expression/index.ts';
 import type { ExpressionSource } from './runtime-expression/types.ts';
@@ -13,7 +16,10 @@ const bodyMethods = new Set(['post', 'put', 'patch']);
  * with no request body schema, and odd media types. Each finding names its contract and points
  * into the document. A finding shared by every method of one path item is reported once.
  */
-export function lintCatalogue(contracts: readonly Contract[]): Finding[] {
+export function lintCatalogue(
+  contracts: readonly Contract[],
+  document: JsonObject = {},
+): Finding[] {
   const findings: Finding[] = [];
   const reported = new Set<string>();
   const add = (finding: Finding): void => {
@@ -23,13 +29,17 @@ export function lintCatalogue(contracts: readonly Contract[]): Finding[] {
     findings.push(finding);
   };
   for (const contract of contracts) {
-    lintExpression(contract, add);
+    lintExpression(contract, document, add);
     lintBody(contract, add);
   }
   return findings;
 }
 
-function lintExpression(contract: Contract, add: (finding: Finding) => void): void {
+function lintExpression(
+  contract: Contract,
+  document: JsonObject,
+  add: (finding: Finding) => void,
+): void {
   const { expression, trigger } = contract;
   if (expression === undefined || trigger === undefined) return;
   const spec = contract.pointer;
@@ -44,6 +54,11 @@ function lintExpression(contract: Contract, add: (finding: Finding) => void): vo
   }
   for (const part of expression.parts) {
     if (part.kind !== 'expression') continue;
+    const body = undeclaredBodyField(part.source, trigger, document);
+    if (body !== undefined) {
+      add({ ...body, contract: contract.id, spec, expected: part.raw });
+      continue;
+    }
     const missing = undeclaredParameter(part.source, trigger);
     if (missing === undefined) continue;
     add({
@@ -101,6 +116,59 @@ function undeclaredParameter(
     default:
       return undefined;
   }
+}
+
+/** Composition and open-ended keywords: with any of them, a missing property proves nothing. */
+const openKeywords = [
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'additionalProperties',
+  'patternProperties',
+  'unevaluatedProperties',
+  '$ref',
+  '$dynamicRef',
+];
+
+/**
+ * A finding when the expression reads the trigger's request body but the trigger declares none,
+ * or reads a top-level field that a closed, plain object schema does not list.
+ */
+function undeclaredBodyField(
+  source: ExpressionSource,
+  trigger: TriggerOperation,
+  document: JsonObject,
+): Omit<Finding, 'contract' | 'spec'> | undefined {
+  if (source.type !== 'body' || source.from !== 'request') return undefined;
+  const where = describeSource(source);
+  if (trigger.requestBody === undefined) {
+    return {
+      check: 'expression.undeclared-body',
+      severity: 'warning',
+      message: `The callback URL reads ${where}, but ${describeTrigger(trigger)} declares no requestBody; a trigger request cannot be built to carry it.`,
+    };
+  }
+  const [field] = source.pointer.split('/').slice(1);
+  if (field === undefined || field === '') return undefined;
+  const name = field.replaceAll('~1', '/').replaceAll('~0', '~');
+  for (const media of trigger.requestBody.content) {
+    const schema =
+      media.schema === undefined ? undefined : derefLocal(document, media.schema.schema);
+    if (!isJsonObject(schema) || !isJsonObject(schema.properties)) return undefined;
+    if (openKeywords.some((keyword) => keyword in schema)) return undefined;
+    if (Object.hasOwn(schema.properties, name)) return undefined;
+    // `/webhooks.url` may mean `/webhooks/url`; the dotted-pointer issue already says so.
+    if (name.includes('.') && Object.hasOwn(schema.properties, name.split('.')[0] ?? ''))
+      return undefined;
+  }
+  if (trigger.requestBody.content.length === 0) return undefined;
+  return {
+    check: 'expression.unknown-body-field',
+    severity: 'info',
+    message: `The callback URL reads ${where}, but the request body schema of ${describeTrigger(trigger)} has no property "${name}".`,
+  };
 }
 
 function describeTrigger(trigger: TriggerOperation): string {
