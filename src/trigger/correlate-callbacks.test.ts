@@ -255,3 +255,10 @@ test('fixed-host callbacks are matched by contract and compared on the mapped ba
   assert.equal(expectations[0]?.expectedUrl, 'http://127.0.0.1:4999/hook?id=inv-a');
   assert.equal(expectations[0]?.status, 'received');
 });
+
+test('a request the receiver already called unexpected is not reported twice', () => {
+  const stray = exchange(undefined, 10, { url: '/elsewhere', contract: null });
+  stray.findings.push({ check: 'callback.unexpected', severity: 'error', message: 'no route' });
+  const { findings } = correlate([sent('a')], [stray, exchange('a', 20)]);
+  assert.deepEqual(findings, []);
+});

@@ -68,8 +68,11 @@ export function correlateCallbacks(input: CorrelationInput): Correlation {
   for (const exchange of ordered) {
     const target = findSlot(exchange, byToken, slots);
     if (target === 'ignored') ignored.add(exchange.id);
-    else if (target === undefined) findings.push(unexpectedFinding(exchange, byToken));
-    else {
+    else if (target === undefined) {
+      // The receiver already says so for requests that match no contract; say it once.
+      const said = exchange.findings.some((finding) => finding.check === 'callback.unexpected');
+      if (!said) findings.push(unexpectedFinding(exchange, byToken));
+    } else {
       target.exchanges.push(exchange);
       if (!isRetryableAnswer(exchange)) target.delivered += 1;
     }
