@@ -1,0 +1,339 @@
+import { AssertionError } from 'node:assert';
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import type { Exchange, HeaderMap, InboundRequest } from '../../receive/exchange.ts';
+import { buildAnswer } from '../../receive/index.ts';
+import type { Catalogue } from '../../spec/contract.ts';
+import type { LoadedDocument } from '../../spec/document.ts';
+import { buildCatalogue, loadDocument } from '../../spec/index.ts';
+import type { Finding, Severity } from '../../validate/finding.ts';
+import { createValidator, type Validator } from '../../validate/index.ts';
+import { buildCallbackRoutes, type CallbackRoute } from './build-callback-routes.ts';
+import { describeProblems } from './describe-problems.ts';
+import { routeCallback } from './route-callback.ts';
+
+/** Default base URL the provider code under test is given as its callback URL. */
+export const DEFAULT_CALLBACK_BASE_URL = 'https://callbacks.test';
+
+/** What to do with a request under the base URL that matches no callback or webhook. */
+export type UnmatchedStrategy = 'error' | 'warn' | 'bypass' | ((request: Request) => void);
+
+/** Options of {@link callbackHandlers}; every field has a documented default. */
+export interface CallbackHandlersOptions {
+  /**
+   * The URL to give the code under test where the spec's callback keys read their base (for
+   * example `callback_url`); default `https://callbacks.test`. Nothing is listening there: the
+   * handlers answer in-process.
+   */
+  baseUrl?: string;
+  /** Path prefix of webhooks under `baseUrl`; default `/webhooks`, each at `<prefix>/<name>`. */
+  webhookPrefix?: string;
+  /**
+   * A request under `baseUrl` that matches no contract: `error` (default) records an error
+   * finding and answers 404, `warn` records a warning and answers 404, `bypass` leaves it to the
+   * next handler, a function is called with the request and then bypasses.
+   */
+  onUnmatched?: UnmatchedStrategy;
+}
+
+/** Options of {@link CallbackCollector.assertConformant}. */
+export interface AssertConformantOptions {
+  /** Also fail on warnings; default false. */
+  strict?: boolean;
+  /** Callbacks that must have arrived: a count, or contract ids / callback or webhook names. */
+  expect?: number | readonly string[];
+}
+
+/** msw handlers for a spec's callbacks and webhooks, and what they collected. */
+export interface CallbackCollector {
+  /** Pass to `setupServer(...)` or `server.use(...)`. */
+  handlers: HttpHandler[];
+  /** Resolves once the spec is loaded (rejects with the loading error); immediate for a catalogue. */
+  ready: Promise<void>;
+  /** Every request the handlers answered, in arrival order. */
+  readonly exchanges: Exchange[];
+  /** Every finding: those of each exchange, then those about no single request. */
+  readonly findings: Finding[];
+  /** The URL the code under test should send a contract to (by id or name); needs the spec loaded. */
+  urlFor(contract: string): string;
+  /** Resolves once `count` requests matched a contract; rejects after `timeoutMs` (default 2 000). */
+  waitFor(count?: number, options?: { timeoutMs?: number }): Promise<Exchange[]>;
+  /** Throws an `AssertionError` listing every problem when a callback broke the spec. */
+  assertConformant(options?: AssertConformantOptions): void;
+  /** Forgets every exchange and finding (for `afterEach`). */
+  reset(): void;
+}
+
+interface Loaded {
+  catalogue: Catalogue;
+  routes: CallbackRoute[];
+  validator: Validator;
+}
+
+/**
+ * msw request handlers that stand in for the receiving end of a spec's callbacks and webhooks
+ * inside a test process: each request the code under test sends to `baseUrl` (or to a callback's
+ * literal origin) is routed to its contract, validated, answered with the declared success
+ * response, and recorded with its findings.
+ *
+ * @example
+ * const cv = callbackHandlers('openapi.yaml');
+ * const server = setupServer(...cv.handlers);
+ * server.listen();
+ * await createInvoice({ callbackUrl: cv.urlFor('invoicePaid') }); // the code under test
+ * await cv.waitFor(1);
+ * cv.assertConformant();
+ */
+export function callbackHandlers(
+  spec: Catalogue | LoadedDocument | string,
+  options: CallbackHandlersOptions = {},
+): CallbackCollector {
+  const baseUrl = (options.baseUrl ?? DEFAULT_CALLBACK_BASE_URL).replace(/\/+$/, '');
+  const webhookPrefix = options.webhookPrefix ?? '/webhooks';
+  const onUnmatched = options.onUnmatched ?? 'error';
+  const exchanges: Exchange[] = [];
+  const general: Finding[] = [];
+  const waiters = new Set<() => void>();
+  let loaded: Loaded | undefined;
+  let count = 0;
+
+  const prepare = (catalogue: Catalogue): Loaded => {
+    loaded = {
+      catalogue,
+      routes: buildCallbackRoutes(catalogue, baseUrl, webhookPrefix),
+      validator: createValidator(catalogue.document),
+    };
+    return loaded;
+  };
+  const state: Promise<Loaded> =
+    typeof spec === 'string'
+      ? loadDocument(spec).then((document) => prepare(buildCatalogue(document)))
+      : Promise.resolve(prepare('contracts' in spec ? spec : buildCatalogue(spec)));
+  const ready = state.then(() => undefined);
+  // Whoever awaits `ready` sees a loading error; nobody awaiting it is not an unhandled rejection.
+  ready.catch(() => undefined);
+
+  const isOurs = (url: string, routes: readonly CallbackRoute[]): boolean =>
+    [baseUrl, ...routes.map((route) => route.prefix)].some(
+      (prefix) =>
+        url === prefix || (url.startsWith(prefix) && /^[/?#]/.test(url.slice(prefix.length))),
+    );
+
+  const record = (exchange: Exchange): void => {
+    exchanges.push(exchange);
+    for (const wake of [...waiters]) wake();
+  };
+
+  const nextId = (): string => {
+    count += 1;
+    return `ex-${String(count).padStart(6, '0')}`;
+  };
+
+  const handler = http.all(
+    async ({ request }) => {
+      const current = await state.catch(() => undefined);
+      return isOurs(request.url, current?.routes ?? []);
+    },
+    async ({ request }) => {
+      const receivedAt = new Date().toISOString();
+      let current: Loaded;
+      try {
+        current = await state;
+      } catch (error) {
+        const message = `The spec could not be loaded, so ${request.method} ${request.url} was not checked: ${error instanceof Error ? error.message : String(error)}`;
+        general.push({ check: 'spec.load', severity: 'error', message });
+        return HttpResponse.json(
+          { title: 'callback-verify: spec not loaded', detail: message },
+          { status: 500 },
+        );
+      }
+      const routed = routeCallback(current.routes, request.method, request.url);
+      if (routed.kind === 'unmatched') {
+        if (typeof onUnmatched === 'function') {
+          onUnmatched(request.clone());
+          return undefined;
+        }
+        if (onUnmatched === 'bypass') return undefined;
+        const inbound = await readInbound(request);
+        const severity: Severity = onUnmatched === 'warn' ? 'warning' : 'error';
+        record({
+          id: nextId(),
+          receivedAt,
+          request: inbound,
+          findings: [
+            {
+              check: 'callback.unexpected',
+              severity,
+              message: `No callback or webhook of the spec matches ${request.method} ${request.url}.`,
+              where: '/url',
+              actual: request.url,
+            },
+          ],
+          answer: { status: 404, headers: {}, body: '' },
+          verdict: severity === 'error' ? 'fail' : 'pass',
+        });
+        return new HttpResponse(null, { status: 404 });
+      }
+      const inbound = await readInbound(request);
+      const { contract } = routed;
+      const checked = current.validator.checkRequest(contract, inbound, {
+        captured: routed.captured,
+      });
+      const answer = buildAnswer(current.catalogue.document, contract.operation);
+      const exchange: Exchange = {
+        id: nextId(),
+        receivedAt,
+        request: inbound,
+        contract: contract.id,
+        findings: checked.findings,
+        answer,
+        verdict: checked.findings.some((finding) => finding.severity === 'error') ? 'fail' : 'pass',
+      };
+      if ('parsedBody' in checked) exchange.parsedBody = checked.parsedBody;
+      record(exchange);
+      return new HttpResponse(answer.body === '' ? null : answer.body, {
+        status: answer.status,
+        headers: answer.headers,
+      });
+    },
+  );
+
+  const matched = (): Exchange[] => exchanges.filter((exchange) => exchange.contract !== undefined);
+
+  const resolveContract = (wanted: string, current: Loaded): string[] =>
+    current.catalogue.contracts
+      .filter(
+        (contract) =>
+          contract.id === wanted ||
+          contract.name === wanted ||
+          contract.operation.operationId === wanted,
+      )
+      .map((contract) => contract.id);
+
+  return {
+    handlers: [handler],
+    ready,
+    get exchanges() {
+      return [...exchanges];
+    },
+    get findings() {
+      return [...exchanges.flatMap((exchange) => exchange.findings), ...general];
+    },
+    urlFor(wanted) {
+      if (loaded === undefined) {
+        throw new Error(
+          `The spec is not loaded yet: await cv.ready before calling urlFor("${wanted}").`,
+        );
+      }
+      const ids = new Set(resolveContract(wanted, loaded));
+      const route = loaded.routes.find((candidate) => ids.has(candidate.contract.id));
+      if (route === undefined) {
+        throw new Error(
+          `The spec declares no callback or webhook "${wanted}" that can be intercepted; known: ${loaded.routes.map((candidate) => candidate.contract.id).join(', ')}.`,
+        );
+      }
+      return route.prefix;
+    },
+    waitFor(wanted = 1, waitOptions = {}) {
+      const timeoutMs = waitOptions.timeoutMs ?? 2_000;
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          const found = matched();
+          if (found.length < wanted) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(
+            new AssertionError({
+              message: `callback-verify: expected ${wanted} callback(s) within ${timeoutMs} ms, got ${matched().length}${describeArrivals(exchanges)}`,
+              actual: matched().length,
+              expected: wanted,
+              operator: 'waitFor',
+            }),
+          );
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    assertConformant(assertOptions = {}) {
+      const severities: Severity[] =
+        assertOptions.strict === true ? ['error', 'warning'] : ['error'];
+      const missing = missingFindings(assertOptions.expect, matched(), (name) =>
+        loaded === undefined ? [name] : resolveContract(name, loaded),
+      );
+      const problems = [
+        ...exchanges.flatMap((exchange) => exchange.findings),
+        ...general,
+        ...missing,
+      ].filter((finding) => severities.includes(finding.severity));
+      if (problems.length === 0) return;
+      throw new AssertionError({
+        message: describeProblems(exchanges, [...general, ...missing], severities),
+        actual: problems.map((finding) => finding.message),
+        expected: [],
+        operator: 'assertConformant',
+      });
+    },
+    reset() {
+      exchanges.length = 0;
+      general.length = 0;
+      count = 0;
+    },
+  };
+}
+
+async function readInbound(request: Request): Promise<InboundRequest> {
+  const headers: HeaderMap = {};
+  request.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  const body = new Uint8Array(await request.arrayBuffer());
+  return { method: request.method.toUpperCase(), url: request.url, headers, body };
+}
+
+function missingFindings(
+  expect: AssertConformantOptions['expect'],
+  arrived: readonly Exchange[],
+  idsOf: (name: string) => string[],
+): Finding[] {
+  if (expect === undefined) return [];
+  if (typeof expect === 'number') {
+    return arrived.length >= expect
+      ? []
+      : [
+          {
+            check: 'callback.missing',
+            severity: 'error',
+            message: `Expected at least ${expect} callback(s), got ${arrived.length}.`,
+            expected: expect,
+            actual: arrived.length,
+          },
+        ];
+  }
+  return expect
+    .filter((name) => {
+      const ids = new Set(idsOf(name));
+      return !arrived.some(
+        (exchange) => exchange.contract !== undefined && ids.has(exchange.contract),
+      );
+    })
+    .map((name) => ({
+      check: 'callback.missing',
+      severity: 'error' as const,
+      message: `The callback ${name} never arrived.`,
+      contract: name,
+    }));
+}
+
+function describeArrivals(exchanges: readonly Exchange[]): string {
+  if (exchanges.length === 0) return '.';
+  return `: ${exchanges
+    .map(
+      (exchange) =>
+        `${exchange.request.method} ${exchange.request.url} (${exchange.contract ?? 'no contract'})`,
+    )
+    .join('; ')}.`;
+}
