@@ -224,8 +224,11 @@ class ViewBuilder {
     const flag = this.direction === 'request' ? 'readOnly' : 'writeOnly';
     const kept = required.filter((name) => {
       if (typeof name !== 'string') return true;
-      const property = derefLocal(this.document, properties[name]);
-      return !(isJsonObject(property) && property[flag] === true);
+      // 3.1 allows `readOnly` beside a `$ref`, so look at the property before following it.
+      const written = properties[name];
+      const property = derefLocal(this.document, written);
+      const marked = [written, property].some((item) => isJsonObject(item) && item[flag] === true);
+      return !marked;
     });
     if (kept.length !== required.length) editor.edit().required = kept;
   }

@@ -108,7 +108,7 @@ function expandComposite(
   }
   const closest = [...branches]
     .filter((branch) => branch.errors.length > 0)
-    .sort((a, b) => score(a) - score(b))[0];
+    .sort((a, b) => score(a, error.instancePath) - score(b, error.instancePath))[0];
   const head: Finding = {
     check: context.check,
     severity: 'error',
@@ -124,13 +124,17 @@ function expandComposite(
   return closest === undefined ? [head] : [head, ...convertAjvErrors(closest.errors, context)];
 }
 
-/** Fewer and deeper errors mean a branch fits the data better. */
-function score(branch: BranchRun): number {
-  const depth = Math.max(...branch.errors.map((error) => error.instancePath.split('/').length));
-  const typeAtRoot = branch.errors.some(
-    (error) => error.keyword === 'type' && error.instancePath.split('/').length <= depth - 1,
+/**
+ * Lower is closer. A branch whose type does not even fit the value is the worst fit; otherwise
+ * fewer errors, and errors deeper inside the value, mean a better fit.
+ */
+function score(branch: BranchRun, at: string): number {
+  const wrongType = branch.errors.some(
+    (error) =>
+      error.instancePath === at && (error.keyword === 'type' || error.keyword === 'false schema'),
   );
-  return branch.errors.length * 10 - depth + (typeAtRoot ? 5 : 0);
+  const depth = Math.max(...branch.errors.map((error) => error.instancePath.split('/').length));
+  return (wrongType ? 1_000_000 : 0) + branch.errors.length * 10 - depth;
 }
 
 const identities = new WeakMap<object, number>();
