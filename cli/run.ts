@@ -167,6 +167,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
         ...pick(flags, [
           'timeout',
           'concurrency',
+          'repeat',
           'callbackBase',
           'host',
           'port',

@@ -458,6 +458,30 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
     );
   });
 
+  it('trivial provider, 30 triggers at concurrency 10: every callback matched to its own trigger', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/trivial.yaml',
+      '--provider-cmd',
+      provider('trivial', '--quiet'),
+      '--repeat',
+      '30',
+      '--concurrency',
+      '10',
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(report.expectations.length, 30);
+    assert.ok(report.expectations.every((expectation) => expectation.status === 'received'));
+    const ids = new Set(report.expectations.flatMap((expectation) => expectation.exchanges));
+    assert.equal(ids.size, 30, 'each exchange answers exactly one trigger');
+    const tokens = new Set(
+      report.triggers.map((trigger) => new URL(trigger.url).searchParams.get('callback_url')),
+    );
+    assert.equal(tokens.size, 30, 'each trigger carried its own receiver URL');
+  });
+
   it('JUnit, JSON and Markdown into --output: JUnit has the shape CI viewers read', async () => {
     const output = join(work, 'reports');
     const result = await runCli([
@@ -513,6 +537,10 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
     assert.equal(failed.length, 1, 'the one expected callback fails');
     assert.match(JSON.stringify(failed[0]?.failure), /paid/);
     assert.equal(Number(suiteList[0]?.tests), [suiteList[0]?.testcase].flat().length);
+    for (const testcase of cases as Array<{ time?: string }>) {
+      if (testcase.time !== undefined)
+        assert.ok(Number.isFinite(Number(testcase.time)), 'time is seconds');
+    }
     assert.ok(Number(suiteList[0]?.failures) >= 1);
   });
 
