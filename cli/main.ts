@@ -4,6 +4,7 @@ import { describeError, ExitCode, exitCodeFor } from './exit-code.ts';
 import { registerInspectCommand } from './inspect.ts';
 import { registerMockCommand } from './mock.ts';
 import { registerRunCommand } from './run.ts';
+import { registerSendCommand } from './send.ts';
 import { version } from './version.ts';
 
 /** Builds the commander program; each command lives in its own file and registers itself here. */
@@ -17,6 +18,7 @@ export function createProgram(): Command {
   registerInspectCommand(program);
   registerMockCommand(program);
   registerRunCommand(program);
+  registerSendCommand(program);
   return program;
 }
 

@@ -1,11 +1,4 @@
-import { createLogger } from '@stoplight/prism-core';
-import {
-  createInstance,
-  getHttpOperationsFromSpec,
-  type IHttpRequest,
-  type IHttpResponse,
-  ProblemJsonError,
-} from '@stoplight/prism-http';
+import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { LoadedDocument } from '../../spec/document.ts';
 import type { Finding, Severity } from '../../validate/finding.ts';
 
@@ -61,6 +54,11 @@ export async function createPrismMocker(
   document: LoadedDocument,
   options: { dynamic: boolean },
 ): Promise<Mocker> {
+  // Loaded on first use: Prism and its data generators take most of a second to import, which
+  // every other command and library user would otherwise pay at start-up.
+  const [{ createLogger }, { createInstance, getHttpOperationsFromSpec, ProblemJsonError }] =
+    await Promise.all([import('@stoplight/prism-core'), import('@stoplight/prism-http')]);
+  const toProblem = (error: Error) => ProblemJsonError.toProblemJson(error);
   // Prism dereferences the object it is given in place; the loaded document must stay as it is.
   const operations = await getHttpOperationsFromSpec(structuredClone(document.document));
   for (const operation of operations) operation.callbacks = undefined;
@@ -92,7 +90,8 @@ export async function createPrismMocker(
         Error,
         { output: IHttpResponse; validations: { input: Diagnostic[] } }
       > = await prism.request(input, operations)();
-      if (result._tag === 'Left') return problemAnswer(result.left, request);
+      if (result._tag === 'Left')
+        return problemAnswer(result.left, toProblem(result.left), request);
       const { output, validations } = result.right;
       return {
         ...serialise(output.statusCode, output.headers ?? {}, output.body),
@@ -126,8 +125,11 @@ function toPrismMethod(method: string): IHttpRequest['method'] {
   }
 }
 
-function problemAnswer(error: Error, request: MockedRequest): MockedAnswer {
-  const problem = ProblemJsonError.toProblemJson(error);
+function problemAnswer(
+  error: Error,
+  problem: { title: string; status: number; detail: string },
+  request: MockedRequest,
+): MockedAnswer {
   const extra = readHeaders(error);
   const answer = serialise(
     problem.status,
