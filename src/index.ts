@@ -11,6 +11,7 @@ export {
   resolveRunOptions,
 } from './config/index.ts';
 export * from './errors.ts';
+export * from './provide/index.ts';
 export * from './provide/mock/index.ts';
 export type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './receive/exchange.ts';
 export {

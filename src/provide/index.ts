@@ -13,5 +13,6 @@ export { buildInvalidPayloads, type InvalidKind, type InvalidPayload } from './i
 export { resolveContracts } from './resolve-contracts.ts';
 export type { DeliveryResponse, ResponseChecker } from './response-checker.ts';
 export { type SampleDirection, sampleSchema } from './sample-schema.ts';
+export { type SendOptions, type SendResult, sendDeliveries } from './send-deliveries.ts';
 export { mediaEssence, type SerializedBody, serializeBody } from './serialize-body.ts';
 export * from './signatures/index.ts';

@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { SignatureConfigError, UsageError } from '../errors.ts';
+import type { DeliveryResult } from '../report/report.ts';
+import type { Catalogue, Contract, MediaTypeSpec } from '../spec/contract.ts';
+import { createValidator } from '../validate/index.ts';
+import { assertHostAllowed, type HostPolicy } from './allowed-hosts.ts';
+import { buildDeliveryRequest } from './build-delivery-request.ts';
+import { buildPayload } from './build-payload.ts';
+import { DEFAULT_DELIVERY_TIMEOUT_MS, deliver } from './deliver.ts';
+import { buildInvalidPayloads } from './invalid-payloads.ts';
+import { resolveContracts } from './resolve-contracts.ts';
+import { mediaEssence, type SerializedBody, serializeBody } from './serialize-body.ts';
+import type { SignatureScheme } from './signatures/signature-scheme.ts';
+
+/** Options of {@link sendDeliveries}; every field but `to` has a documented default. */
+export interface SendOptions {
+  /** The contract to deliver: id, callback or webhook name, or operationId. */
+  contract?: string;
+  /** Deliver every webhook of the document instead (all to `to`). */
+  all?: boolean;
+  /** The consumer's URL; each delivery goes to exactly this URL. */
+  to: string;
+  /** The named example to send; default the first example, else a generated payload. */
+  example?: string;
+  /** Send this file's bytes as the body instead. */
+  bodyFile?: string;
+  /** Also send payloads that break the contract and expect the consumer to refuse them. */
+  invalid?: boolean;
+  /** Sign every delivery with this scheme and `secret`. */
+  sign?: SignatureScheme;
+  secret?: string;
+  /** Extra headers, sent last (they win over declared ones; signature headers win over them). */
+  headers?: Readonly<Record<string, string>>;
+  /** Hosts besides loopback that may be delivered to; default none. */
+  allowHosts?: readonly string[];
+  /** Deliver to any host; default false. */
+  allowAnyHost?: boolean;
+  /** Time allowed for each delivery; default 10 000 ms. */
+  timeoutMs?: number;
+  /** Called after each delivery, in order. */
+  onDelivery?: (result: DeliveryResult) => void;
+}
+
+/** What {@link sendDeliveries} did. */
+export interface SendResult {
+  contracts: Contract[];
+  deliveries: DeliveryResult[];
+}
+
+interface PlannedDelivery {
+  contract: Contract;
+  payload: string;
+  body?: SerializedBody;
+  invalid?: string;
+  sign?: { scheme: SignatureScheme; secret: string };
+}
+
+/**
+ * Delivers one callback or webhook (or every webhook) to a consumer and checks each reply; with
+ * `invalid`, also sends payloads that break the contract and reports a consumer that accepts one
+ * (`consumer.lenient`). Every option is checked, and every payload built, before anything is sent.
+ *
+ * @example
+ * const { deliveries } = await sendDeliveries(catalogue, { contract: 'orderShipped', to: 'http://127.0.0.1:4000/hooks', invalid: true })
+ */
+export async function sendDeliveries(
+  catalogue: Catalogue,
+  options: SendOptions,
+): Promise<SendResult> {
+  const hosts: HostPolicy = {
+    allowHosts: options.allowHosts ?? [],
+    allowAnyHost: options.allowAnyHost ?? false,
+  };
+  assertHostAllowed(options.to, hosts);
+  const sign = signing(options);
+  const contracts = resolveContracts(catalogue, options);
+  const file = options.bodyFile === undefined ? undefined : await readBodyFile(options.bodyFile);
+  const validator = createValidator(catalogue.document);
+  const planned: PlannedDelivery[] = [];
+  for (const contract of contracts) {
+    planned.push(...planContract(catalogue, contract, options, sign, file, validator));
+  }
+  const deliveries: DeliveryResult[] = [];
+  for (const [index, plan] of planned.entries()) {
+    const request = buildDeliveryRequest(
+      catalogue.document,
+      plan.contract,
+      options.to,
+      plan.body,
+      options.headers,
+    );
+    const result = await deliver(request, {
+      id: `dl-${String(index + 1).padStart(6, '0')}`,
+      contract: plan.contract,
+      payload: plan.payload,
+      checker: validator,
+      hosts,
+      ...(plan.sign === undefined ? {} : { sign: plan.sign }),
+      ...(plan.invalid === undefined ? {} : { invalid: plan.invalid }),
+      timeoutMs: options.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+    });
+    deliveries.push(result);
+    options.onDelivery?.(result);
+  }
+  return { contracts, deliveries };
+}
+
+function planContract(
+  catalogue: Catalogue,
+  contract: Contract,
+  options: SendOptions,
+  sign: PlannedDelivery['sign'],
+  file: Uint8Array | undefined,
+  validator: ReturnType<typeof createValidator>,
+): PlannedDelivery[] {
+  const document = catalogue.document;
+  const content = contract.operation.requestBody?.content ?? [];
+  const media = pickMedia(content);
+  const base = { contract, ...(sign === undefined ? {} : { sign }) };
+  let value: unknown;
+  let valid: PlannedDelivery;
+  if (file !== undefined) {
+    const contentType =
+      options.headers?.['content-type'] ?? media?.mediaType ?? 'application/octet-stream';
+    valid = { ...base, payload: 'file', body: serializeBody(file, contentType) };
+    value = parseJsonIfDeclared(file, media);
+  } else if (media === undefined) {
+    valid = { ...base, payload: 'empty' };
+  } else {
+    const built = buildPayload(
+      document,
+      media,
+      options.example === undefined ? {} : { example: options.example },
+    );
+    value = built.value;
+    valid = { ...base, payload: built.source, body: serializeBody(built.value, media.mediaType) };
+  }
+  if (options.invalid !== true) return [valid];
+  const invalid: PlannedDelivery[] = [];
+  if (media !== undefined && value !== undefined) {
+    const declared = content.map((item) => item.mediaType);
+    for (const broken of buildInvalidPayloads(document, media, value, declared)) {
+      if (broken.kind !== 'wrong-content-type' && media.schema !== undefined) {
+        // Keep only payloads the validator itself rejects: a mutation the schema still allows proves nothing.
+        const findings = validator.checkValue(media.schema, broken.value, '/body', contract.id);
+        if (!findings.some((finding) => finding.severity === 'error')) continue;
+      }
+      const body = serializeBody(broken.value, media.mediaType);
+      invalid.push({
+        ...base,
+        payload: `invalid:${broken.kind}${broken.where === '' ? '' : `:${broken.where}`}`,
+        body:
+          broken.contentType === undefined ? body : { ...body, contentType: broken.contentType },
+        invalid: broken.description,
+      });
+    }
+  }
+  if (sign !== undefined) {
+    invalid.push({
+      ...valid,
+      payload: 'invalid:bad-signature',
+      invalid: 'a signature made with the wrong secret',
+      sign: { scheme: sign.scheme, secret: wrongSecret(sign.scheme) },
+    });
+  }
+  return [valid, ...invalid];
+}
+
+function pickMedia(content: readonly MediaTypeSpec[]): MediaTypeSpec | undefined {
+  const essence = (item: MediaTypeSpec): string => mediaEssence(item.mediaType);
+  return (
+    content.find((item) => essence(item) === 'application/json') ??
+    content.find((item) => essence(item).endsWith('+json')) ??
+    content[0]
+  );
+}
+
+function parseJsonIfDeclared(file: Uint8Array, media: MediaTypeSpec | undefined): unknown {
+  if (media === undefined) return undefined;
+  const essence = mediaEssence(media.mediaType);
+  if (essence !== 'application/json' && !essence.endsWith('+json')) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(file));
+  } catch {
+    return undefined;
+  }
+}
+
+function signing(options: SendOptions): PlannedDelivery['sign'] {
+  if (options.sign === undefined) {
+    if (options.secret !== undefined) {
+      throw new UsageError('--secret is only used with --sign <scheme>.', {
+        hint: 'Add --sign standard-webhooks|github|stripe|hmac-sha256, or drop --secret.',
+      });
+    }
+    return undefined;
+  }
+  if (options.secret === undefined || options.secret === '') {
+    throw new SignatureConfigError(`Signing with ${options.sign} needs a secret.`, {
+      hint: 'Pass it with --secret <secret>.',
+    });
+  }
+  return { scheme: options.sign, secret: options.secret };
+}
+
+function wrongSecret(scheme: SignatureScheme): string {
+  const random = randomBytes(24).toString('base64');
+  return scheme === 'standard-webhooks' ? `whsec_${random}` : `wrong-${random}`;
+}
+
+async function readBodyFile(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (cause) {
+    throw new UsageError(`Cannot read the body file ${path}.`, {
+      hint: 'Check the path given to --body.',
+      cause,
+    });
+  }
+}
