@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { HostNotAllowedError } from '../errors.ts';
+import type { Catalogue } from '../spec/contract.ts';
+import { buildCatalogue, loadDocument } from '../spec/index.ts';
+import { buildSendReport } from './build-send-report.ts';
+import { sendDeliveries } from './send-deliveries.ts';
+import { verifySignature } from './signatures/index.ts';
+
+interface Received {
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+describe('sendDeliveries (specs/webhooks.yaml)', () => {
+  let catalogue: Catalogue;
+  let server: Server;
+  let origin: string;
+  const received: Received[] = [];
+  /** What the consumer answers next: a status and an optional JSON body. */
+  let answer: { status: number; body?: string } = { status: 204 };
+
+  before(async () => {
+    const spec = new URL('../../specs/webhooks.yaml', import.meta.url).pathname;
+    catalogue = buildCatalogue(await loadDocument(spec));
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({
+          url: request.url ?? '',
+          headers: request.headers,
+          body: Buffer.concat(chunks),
+        });
+        if (answer.body === undefined) response.writeHead(answer.status).end();
+        else
+          response
+            .writeHead(answer.status, { 'content-type': 'application/json' })
+            .end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => server.close());
+
+  it('delivers the first example with the declared headers and passes a conformant reply', async () => {
+    received.length = 0;
+    answer = { status: 204 };
+    const seen: string[] = [];
+    const result = await sendDeliveries(catalogue, {
+      contract: 'orderCreated',
+      to: `${origin}/hooks?tenant=t1`,
+      headers: { 'X-Trace': 'abc' },
+      onDelivery: (delivery) => seen.push(delivery.id),
+    });
+    assert.deepEqual(
+      result.deliveries.map((d) => [d.id, d.contract, d.payload, d.status, d.verdict]),
+      [['dl-000001', 'webhook/orderCreated/post', 'example:created', 204, 'pass']],
+    );
+    assert.deepEqual(seen, ['dl-000001']);
+    const request = received[0];
+    assert.ok(request !== undefined);
+    assert.equal(request.url, '/hooks?tenant=t1');
+    assert.equal(request.headers['content-type'], 'application/json');
+    assert.equal(request.headers['webhook-id'], 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W');
+    assert.equal(request.headers['x-trace'], 'abc');
+    assert.equal(JSON.parse(request.body.toString()).type, 'order.created');
+  });
+
+  it('a reply the contract does not declare fails, with the validator findings', async () => {
+    answer = { status: 200, body: '{"ok":true}' };
+    const { deliveries } = await sendDeliveries(catalogue, {
+      contract: 'orderShipped',
+      to: `${origin}/hooks`,
+    });
+    answer = { status: 204 };
+    assert.equal(deliveries[0]?.verdict, 'fail');
+    assert.ok((deliveries[0]?.findings.length ?? 0) > 0);
+    assert.ok(
+      deliveries[0]?.findings.every((finding) => finding.contract === 'webhook/orderShipped/post'),
+    );
+  });
+
+  it('a consumer that refuses a valid payload fails with consumer.rejected', async () => {
+    answer = { status: 400 };
+    const { deliveries } = await sendDeliveries(catalogue, {
+      contract: 'orderShipped',
+      to: `${origin}/hooks`,
+    });
+    answer = { status: 204 };
+    assert.equal(deliveries[0]?.findings[0]?.check, 'consumer.rejected');
+  });
+
+  it('--all signs every webhook over the exact bytes sent', async () => {
+    received.length = 0;
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const { deliveries } = await sendDeliveries(catalogue, {
+      all: true,
+      to: `${origin}/hooks`,
+      sign: 'standard-webhooks',
+      secret,
+    });
+    assert.deepEqual(
+      deliveries.map((d) => d.contract),
+      ['webhook/orderCreated/post', 'webhook/orderShipped/post'],
+    );
+    for (const request of received) {
+      const findings = await verifySignature('standard-webhooks', secret, {
+        headers: request.headers,
+        body: new Uint8Array(request.body),
+      });
+      assert.deepEqual(findings, []);
+      // The signature replaces the example value of the declared webhook-signature parameter.
+      assert.notEqual(
+        request.headers['webhook-signature'],
+        'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
+      );
+    }
+  });
+
+  it('--body sends the file unchanged and derives invalid payloads from it', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cv-send-'));
+    try {
+      const file = join(folder, 'event.json');
+      const text =
+        '{ "type": "order.shipped", "timestamp": "2026-03-15T14:02:11Z",\n  "data": {"orderId": "ord_3f9a2c7e1b4d", "carrier": "UPS", "trackingNumber": "1Z", "shippedAt": "2026-03-15T14:02:11Z"} }\n';
+      await writeFile(file, text);
+      received.length = 0;
+      answer = { status: 400 };
+      const { deliveries } = await sendDeliveries(catalogue, {
+        contract: 'orderShipped',
+        to: `${origin}/hooks`,
+        bodyFile: file,
+        invalid: true,
+      });
+      answer = { status: 204 };
+      assert.equal(received[0]?.body.toString(), text);
+      assert.deepEqual(
+        deliveries.map((d) => d.payload),
+        [
+          'file',
+          'invalid:missing-required:/type',
+          'invalid:wrong-type:/timestamp',
+          'invalid:wrong-enum:/type',
+          'invalid:wrong-content-type',
+        ],
+      );
+      assert.equal(deliveries[0]?.verdict, 'fail', 'the valid file was refused with 400');
+      assert.ok(
+        deliveries.slice(1).every((d) => d.verdict === 'pass'),
+        'the invalid ones were refused, as they should be',
+      );
+      assert.equal(received.at(-1)?.headers['content-type'], 'text/plain');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('checks the target host before anything is sent', async () => {
+    received.length = 0;
+    await assert.rejects(
+      sendDeliveries(catalogue, { contract: 'orderShipped', to: 'https://hooks.example.com/' }),
+      HostNotAllowedError,
+    );
+    assert.equal(received.length, 0);
+  });
+
+  it('builds a send report whose verdicts follow the deliveries', async () => {
+    answer = { status: 204 };
+    const result = await sendDeliveries(catalogue, {
+      contract: 'orderShipped',
+      to: `${origin}/hooks`,
+      invalid: true,
+    });
+    const report = buildSendReport(catalogue, result, {
+      toolVersion: '0.0.0',
+      startedAt: '2026-01-01T00:00:00.000Z',
+    });
+    assert.equal(report.command, 'send');
+    assert.deepEqual(
+      report.contracts.map((c) => [c.id, c.verdict]),
+      [['webhook/orderShipped/post', 'fail']],
+    );
+    assert.equal(report.deliveries.length, 5);
+    assert.equal(report.summary.conformant, false);
+    assert.equal(report.summary.errors, 4, 'one consumer.lenient per invalid payload');
+  });
+});
