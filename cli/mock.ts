@@ -172,7 +172,11 @@ function requestLine(
 
 function deliveryLine(delivery: DeliveryResult): string {
   const mark = delivery.verdict === 'pass' ? '✓' : '✗';
-  const status = delivery.status === undefined ? 'no reply' : String(delivery.status);
+  const refused = delivery.findings.some(
+    (finding) => finding.check === 'delivery.host-not-allowed',
+  );
+  const status =
+    delivery.status !== undefined ? String(delivery.status) : refused ? 'not sent' : 'no reply';
   const took = delivery.durationMs === undefined ? '' : ` (${Math.round(delivery.durationMs)} ms)`;
   return `  ${mark} ${delivery.method} ${delivery.url} ${delivery.contract} [${delivery.payload}] → ${status}${took}${problems(delivery.findings)}`;
 }
