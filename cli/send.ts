@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { UsageError } from '../src/errors.ts';
-import { buildSendReport } from '../src/provide/build-send-report.ts';
-import { type SendOptions, sendDeliveries } from '../src/provide/send-deliveries.ts';
-import { isSignatureScheme, signatureSchemes } from '../src/provide/signatures/index.ts';
+import {
+  buildSendReport,
+  isSignatureScheme,
+  type SendOptions,
+  sendDeliveries,
+  signatureSchemes,
+} from '../src/provide/index.ts';
 import { renderConsole, writeReports } from '../src/report/index.ts';
 import type { DeliveryResult, Report } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
