@@ -26,6 +26,11 @@ export interface Validator {
    * under `/response` the schema is read as a response schema (`writeOnly` not required).
    */
   checkValue(schema: SchemaSpec, value: unknown, where: string, contractId?: string): Finding[];
+  /**
+   * Does the per-document set-up (document view, schema engine) now, so the first request pays
+   * only for compiling its own schema. Optional: everything also happens on first use.
+   */
+  warmUp(): void;
 }
 
 /**
@@ -40,6 +45,7 @@ export function createValidator(document: LoadedDocument): Validator {
     checkRequest: (contract, request, options) => checkRequest(context, contract, request, options),
     checkResponse: (operation, response, contractId) =>
       checkResponse(context, operation, response, contractId),
+    warmUp: () => context.warmUp('request'),
     checkValue(schema, value, where, contractId) {
       const response = where === '/response' || where.startsWith('/response/');
       const section = where.split('/')[response ? 2 : 1] ?? 'body';

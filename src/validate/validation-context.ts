@@ -19,6 +19,8 @@ export interface ValidationContext {
     value: unknown,
     options: { where: string; check: string; direction: Direction; contract: string | undefined },
   ): Finding[];
+  /** Builds the engine of a direction now rather than on first use. */
+  warmUp(direction: Direction): void;
 }
 
 /** Creates the shared state of one validator; engines are built on first use. */
@@ -36,6 +38,7 @@ export function createValidationContext(document: LoadedDocument): ValidationCon
   return {
     document,
     resolve: (value) => derefLocal(document.document, value),
+    warmUp: (direction) => engineFor(direction).warmUp(),
     checkSchema(schema, value, { where, check, direction, contract }) {
       const prepared = engineFor(direction).prepare(schema);
       const key = `${contract ?? ''}|${direction}|${schema.pointer}`;

@@ -28,6 +28,28 @@ export const coreKeywords = new Set([
 ]);
 const keywordName = /^[a-z_$][a-z0-9_$:-]*$/i;
 
+/** Ajv options for OAS documents; each departure from Ajv's defaults says why. */
+export const ajvOptions = {
+  allErrors: true,
+  // Referenced schemas stay separate functions: shared components are compiled once instead of
+  // being inlined into every schema that uses them (GitHub: 2.5x faster to compile all).
+  inlineRefs: false,
+  // Errors carry the failing schema object and data; findings map them to document pointers.
+  verbose: true,
+  strict: true,
+  // Unknown keywords are found and reported with their location by the engine itself.
+  strictSchema: 'log',
+  // Real documents write `properties` without `type: object`, and 3.0 `nullable` became a type
+  // array: strictTypes would reject or warn about nearly every schema while changing no result.
+  strictTypes: false,
+  // OAS 3.1 `type: [string, "null"]` is everyday usage (55 GitHub schemas).
+  allowUnionTypes: true,
+  // `prefixItems` without `minItems` / `items: false` is valid and common.
+  strictTuples: false,
+  // `required` naming properties declared in an `allOf` sibling is valid JSON Schema.
+  strictRequired: false,
+} as const;
+
 /** The Ajv instance of one document and direction, with the view registered under `documentId`. */
 export interface AjvSetup {
   ajv: Ajv;
@@ -50,25 +72,7 @@ export function createAjv(view: SchemaView, version: OasVersion, documentId: str
   const sink = (...args: unknown[]): void => {
     log.push(args.map(String).join(' '));
   };
-  const options = {
-    allErrors: true,
-    inlineRefs: false,
-    // Errors carry the failing schema object and data; findings map them to document pointers.
-    verbose: true,
-    strict: true,
-    // Unknown keywords are found and reported with their location by the engine itself.
-    strictSchema: 'log' as const,
-    // Real documents write `properties` without `type: object`, and 3.0 `nullable` became a type
-    // array: strictTypes would reject or warn about nearly every schema while changing no result.
-    strictTypes: false,
-    // OAS 3.1 `type: [string, "null"]` is everyday usage (55 GitHub schemas).
-    allowUnionTypes: true,
-    // `prefixItems` without `minItems` / `items: false` is valid and common.
-    strictTuples: false,
-    // `required` naming properties declared in an `allOf` sibling is valid JSON Schema.
-    strictRequired: false,
-    logger: { log: sink, warn: sink, error: sink },
-  };
+  const options = { ...ajvOptions, logger: { log: sink, warn: sink, error: sink } };
   const ajv: Ajv = version === '3.0' ? new Ajv(options) : new Ajv2020(options);
   ajvFormats.default(ajv);
   for (const keyword of annotationKeywords) {

@@ -26,6 +26,8 @@ export interface PreparedSchema {
 /** Compiles and caches the schemas of one document for one direction. */
 export interface SchemaEngine {
   prepare(schema: SchemaSpec): PreparedSchema;
+  /** Builds the document view and the Ajv instance now instead of on the first `prepare`. */
+  warmUp(): void;
 }
 
 let documentCounter = 0;
@@ -51,6 +53,9 @@ export function createSchemaEngine(loaded: LoadedDocument, direction: Direction)
     return state;
   };
   return {
+    warmUp() {
+      init();
+    },
     prepare(schema) {
       const key = schema.pointer;
       let prepared = cache.get(key);
