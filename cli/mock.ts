@@ -289,6 +289,8 @@ async function saveReports(report: Report, settings: MockSettings): Promise<stri
 /** `callback-verify mock <spec>`: a mock provider that fires the declared callbacks at the consumer. */
 async function mock(spec: string, flags: MockFlags): Promise<number> {
   const settings = parseMockFlags(flags, process.env);
+  // Prism's dependencies include an install-time analytics package; keep it quiet at run time too.
+  process.env.SCARF_ANALYTICS = 'false';
   const catalogue = buildCatalogue(await loadDocument(spec));
   checkExample(catalogue, settings.provider.example);
   const provider = await startMockProvider(catalogue, settings.provider);

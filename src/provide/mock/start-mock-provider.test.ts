@@ -53,6 +53,9 @@ async function startConsumer(
   };
 }
 
+// Prism's dependencies include an analytics package; it stays off in tests.
+process.env.SCARF_ANALYTICS = 'false';
+
 const invoice = { id: 'inv-1001', customer: 'ACME Corporation', total: 1250.5 };
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -266,6 +269,17 @@ describe('startMockProvider', () => {
     assert.equal(response.status, 404);
     assert.match(response.headers.get('content-type') ?? '', /problem\+json/);
     assert.equal(started.requests()[0]?.findings[0]?.check, 'trigger.request');
+  });
+
+  test('a body over the limit is refused with 413 and nothing is fired', async () => {
+    const { mock: started } = await mock(invoices, { maxBodyBytes: 16 });
+    const answer = await postJson(
+      `${started.origin}/invoices?callback_url=${consumer.origin}`,
+      invoice,
+    );
+    assert.equal(answer.status, 413);
+    await started.idle();
+    assert.equal(started.deliveries().length, 0);
   });
 
   test('a port in use is a ListenError CV_PORT_IN_USE', async () => {
