@@ -118,66 +118,29 @@ function planTrigger(
   const injectedSources = new Map<string, string>();
   for (const contract of contracts) {
     const count = selected.get(contract.id);
-    const expectation: PlannedExpectation = {
-      contract: contract.id,
-      count: count ?? 0,
-      ...(contract.expression === undefined ? {} : { template: contract.expression }),
-      findings: [],
-      checkable: true,
-    };
+    const expectation = planExpectation(contract, count ?? 0, options.callbackBase);
     const point =
       contract.expression === undefined ? undefined : injectionPoint(contract.expression);
-    const base = contract.expression?.base;
     if (point !== undefined) {
       const where = describeInjection(point, operation);
-      const value = injectedSources.get(where) ?? options.urlFor(contract.id, token);
       if (!injectedSources.has(where)) {
+        // Callbacks that read the same request value share one receiver URL.
+        const value = options.urlFor(contract.id, token);
         injectedSources.set(where, value);
-        const targets = resolveTargets(point, operation);
-        for (const target of targets) {
+        for (const target of resolveTargets(point, operation)) {
           if (target.in === 'body') body = setAtPointer(body, target.pointer, value);
           else if (target.in === 'path') pathParams[target.name] = value;
           else if (target.in === 'query') query[target.name] = value;
           else headers[target.name] = value;
         }
+        const base = contract.expression?.base;
         injections.push({
           contract: contract.id,
-          source: contract.expression?.parts.find((part) => part.kind === 'expression')?.source ?? {
-            type: 'unknown',
-            text: where,
-          },
+          source: base?.kind === 'expression' ? base.source : { type: 'unknown', text: where },
           where,
           value,
         });
       }
-    } else if (base?.kind === 'fixed' || base?.kind === 'relative') {
-      const written = base.kind === 'fixed' ? base.origin : '';
-      if (options.callbackBase === undefined) {
-        expectation.checkable = false;
-        expectation.findings.push({
-          check: 'callback.fixed-host',
-          severity: 'warning',
-          contract: contract.id,
-          spec: contract.pointer,
-          message:
-            base.kind === 'fixed'
-              ? `The callback URL has a fixed host (${written}), so no receiver URL can be injected; it was not checked. Configure the provider to call another base URL and pass it as --callback-base.`
-              : 'The callback URL is a path with no host, so no receiver URL can be injected; it was not checked. Pass the base URL the provider calls as --callback-base.',
-          expected: contract.expression?.raw,
-        });
-      } else {
-        expectation.fixedOrigin = { written, actual: options.callbackBase.replace(/\/+$/, '') };
-      }
-    } else if (contract.expression !== undefined && count !== undefined && count > 0) {
-      expectation.checkable = false;
-      expectation.findings.push({
-        check: 'callback.not-injectable',
-        severity: 'warning',
-        contract: contract.id,
-        spec: contract.pointer,
-        message: `No receiver URL can be injected for the callback key ${contract.expression.raw}: it does not read its base from the trigger request; it was not checked.`,
-        expected: contract.expression.raw,
-      });
     }
     if (count !== undefined) expectations.push(expectation);
   }
@@ -215,6 +178,54 @@ function planTrigger(
     timeoutMs: config?.timeout === undefined ? options.timeoutMs : config.timeout * 1000,
     behaviours,
   };
+}
+
+/** An expected callback; a key whose host the trigger cannot set is marked uncheckable, with why. */
+function planExpectation(
+  contract: Contract,
+  count: number,
+  callbackBase: string | undefined,
+): PlannedExpectation {
+  const expectation: PlannedExpectation = {
+    contract: contract.id,
+    count,
+    ...(contract.expression === undefined ? {} : { template: contract.expression }),
+    findings: [],
+    checkable: true,
+  };
+  const template = contract.expression;
+  if (template === undefined || injectionPoint(template) !== undefined) return expectation;
+  const base = template.base;
+  if (base.kind === 'fixed' || base.kind === 'relative') {
+    const written = base.kind === 'fixed' ? base.origin : '';
+    if (callbackBase !== undefined) {
+      expectation.fixedOrigin = { written, actual: callbackBase.replace(/\/+$/, '') };
+      return expectation;
+    }
+    expectation.checkable = false;
+    expectation.findings.push({
+      check: 'callback.fixed-host',
+      severity: 'warning',
+      contract: contract.id,
+      spec: contract.pointer,
+      message:
+        base.kind === 'fixed'
+          ? `The callback URL has a fixed host (${written}), so no receiver URL can be injected; it was not checked. Configure the provider to call another base URL and pass it as --callback-base.`
+          : 'The callback URL is a path with no host, so no receiver URL can be injected; it was not checked. Pass the base URL the provider calls as --callback-base.',
+      expected: template.raw,
+    });
+  } else if (count > 0) {
+    expectation.checkable = false;
+    expectation.findings.push({
+      check: 'callback.not-injectable',
+      severity: 'warning',
+      contract: contract.id,
+      spec: contract.pointer,
+      message: `No receiver URL can be injected for the callback key ${template.raw}: it does not read its base from the trigger request; it was not checked.`,
+      expected: template.raw,
+    });
+  }
+  return expectation;
 }
 
 type Target = { in: 'body'; pointer: string } | { in: 'path' | 'query' | 'header'; name: string };

@@ -142,6 +142,15 @@ function createStopper(
       // Already gone.
     }
   };
+  const groupAlive = (): boolean => {
+    if (child.pid === undefined || process.platform === 'win32') return false;
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return () => {
     stopping ??= (async () => {
       if (!hasExited()) {
@@ -150,8 +159,12 @@ function createStopper(
         await exited;
         clearTimeout(timer);
       }
-      // Children that ignored the shell's exit still get the group signal.
-      signal('SIGKILL');
+      // The shell may exit before the server it started: wait until the whole group is gone.
+      const deadline = Date.now() + graceMs;
+      while (groupAlive() && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      if (groupAlive()) signal('SIGKILL');
     })();
     return stopping;
   };
