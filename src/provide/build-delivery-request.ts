@@ -3,15 +3,22 @@ import type { LoadedDocument } from '../spec/document.ts';
 import type { DeliveryRequest } from './delivery-request.ts';
 import { sampleSchema } from './sample-schema.ts';
 import type { SerializedBody } from './serialize-body.ts';
+import { signatureHeaders } from './signatures/signature-scheme.ts';
 
 // OpenAPI ignores header parameters with these names: the media type and security say it instead.
-const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+// Signature headers are left to signing: an example or generated signature is never a valid one.
+const IGNORED_HEADERS = new Set([
+  'accept',
+  'content-type',
+  'authorization',
+  ...Object.values(signatureHeaders).flat(),
+]);
 
 /**
  * Builds the request for one delivery: the contract's method, the target URL with the declared
  * query parameters added (unless already present), the declared header and cookie parameters
- * (their first example, else a value generated from their schema), the body and its content type,
- * then `extraHeaders` on top.
+ * (their first example, else a value generated from their schema; signature headers are left to
+ * signing), the body and its content type, then `extraHeaders` on top.
  *
  * @example
  * buildDeliveryRequest(document, contract, 'http://127.0.0.1:3000/hooks', serializeBody(payload, 'application/json'))

@@ -13,3 +13,11 @@ export const signatureSchemes: readonly SignatureScheme[] = [
 export function isSignatureScheme(value: unknown): value is SignatureScheme {
   return typeof value === 'string' && (signatureSchemes as readonly string[]).includes(value);
 }
+
+/** The headers each scheme's signature travels in (lower case); only signing can give them a valid value. */
+export const signatureHeaders: Readonly<Record<SignatureScheme, readonly string[]>> = {
+  'standard-webhooks': ['webhook-signature'],
+  github: ['x-hub-signature-256'],
+  stripe: ['stripe-signature'],
+  'hmac-sha256': ['x-signature'],
+};

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Contract, ParameterSpec } from '../spec/contract.ts';
+import type { LoadedDocument } from '../spec/document.ts';
+import { buildDeliveryRequest } from './build-delivery-request.ts';
+
+const document: LoadedDocument = {
+  source: 'test.yaml',
+  openapi: '3.1.0',
+  version: '3.1',
+  title: 'test',
+  document: { openapi: '3.1.0' },
+  findings: [],
+};
+
+function parameter(
+  name: string,
+  location: ParameterSpec['in'],
+  options: { example?: unknown; schema?: unknown; required?: boolean } = {},
+): ParameterSpec {
+  return {
+    name,
+    in: location,
+    required: options.required ?? false,
+    ...(options.schema === undefined ? {} : { schema: { schema: options.schema, pointer: '' } }),
+    examples:
+      options.example === undefined
+        ? []
+        : [{ name: 'default', value: options.example, pointer: '' }],
+    pointer: '',
+  };
+}
+
+function contract(parameters: ParameterSpec[]): Contract {
+  return {
+    id: 'webhook/x/post',
+    kind: 'webhook',
+    name: 'x',
+    method: 'post',
+    operation: { method: 'post', tags: [], parameters, responses: [], security: [], pointer: '' },
+    pointer: '',
+  };
+}
+
+const body = { body: new TextEncoder().encode('{}'), contentType: 'application/json' };
+
+describe('buildDeliveryRequest', () => {
+  it('fills declared parameters from examples, else from their schema', () => {
+    const request = buildDeliveryRequest(
+      document,
+      contract([
+        parameter('X-Event', 'header', { example: 'order.paid' }),
+        parameter('X-Attempt', 'header', { schema: { type: 'integer', minimum: 1 } }),
+        parameter('X-Tags', 'header', { example: ['a', 'b'] }),
+        parameter('tenant', 'query', { example: 't1' }),
+        parameter('page', 'query', { example: 2 }),
+        parameter('session', 'cookie', { example: 'a b' }),
+      ]),
+      'http://127.0.0.1:3000/hooks?page=9',
+      body,
+    );
+    assert.deepEqual(request, {
+      url: 'http://127.0.0.1:3000/hooks?page=9&tenant=t1',
+      method: 'post',
+      headers: {
+        'x-event': 'order.paid',
+        'x-attempt': '1',
+        'x-tags': 'a,b',
+        cookie: 'session=a%20b',
+        'content-type': 'application/json',
+      },
+      body: body.body,
+    });
+  });
+
+  it('leaves out headers OpenAPI ignores and signature headers only signing can fill', () => {
+    const request = buildDeliveryRequest(
+      document,
+      contract([
+        parameter('Content-Type', 'header', { example: 'text/plain' }),
+        parameter('Authorization', 'header', { example: 'Bearer x' }),
+        parameter('webhook-signature', 'header', { example: 'v1,bogus=' }),
+        parameter('X-Hub-Signature-256', 'header', { example: 'sha256=00' }),
+        parameter('webhook-id', 'header', { example: 'msg_1' }),
+      ]),
+      'http://127.0.0.1:3000/',
+      body,
+    );
+    assert.deepEqual(request.headers, {
+      'webhook-id': 'msg_1',
+      'content-type': 'application/json',
+    });
+  });
+
+  it('extra headers win; no body means no content type', () => {
+    const request = buildDeliveryRequest(
+      document,
+      contract([parameter('X-Event', 'header', { example: 'a' })]),
+      'http://127.0.0.1:3000/',
+      undefined,
+      { 'X-Event': 'b' },
+    );
+    assert.deepEqual(request, {
+      url: 'http://127.0.0.1:3000/',
+      method: 'post',
+      headers: { 'x-event': 'b' },
+    });
+  });
+});
