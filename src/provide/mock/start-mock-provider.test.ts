@@ -282,6 +282,28 @@ describe('startMockProvider', () => {
     assert.equal(started.deliveries().length, 0);
   });
 
+  test('a browser consumer gets CORS headers; its preflight is answered and not recorded', async () => {
+    const { mock: started } = await mock(invoices);
+    const preflight = await fetch(`${started.origin}/invoices`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-methods'), 'POST');
+    assert.equal(preflight.headers.get('access-control-allow-headers'), 'content-type');
+    const answer = await fetch(`${started.origin}/invoices`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:5173', 'content-type': 'application/json' },
+      body: JSON.stringify(invoice),
+    });
+    assert.equal(answer.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    assert.equal(started.requests().length, 1);
+  });
+
   test('a port in use is a ListenError CV_PORT_IN_USE', async () => {
     const { mock: first } = await mock(invoices);
     const port = Number(new URL(first.origin).port);

@@ -8,6 +8,7 @@ import type { HostPolicy } from '../allowed-hosts.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliver.ts';
 import { buildMockReport } from './build-mock-report.ts';
 import { buildTriggerContext, type ReceivedTrigger } from './build-trigger-context.ts';
+import { corsHeaders } from './cors-headers.ts';
 import { fireCallback } from './fire-callback.ts';
 import { matchTrigger } from './match-trigger.ts';
 import { planCallback } from './plan-callback.ts';
@@ -146,8 +147,14 @@ export async function startMockProvider(
       );
       return;
     }
-    const url = new URL(request.url ?? '/', origin);
+    const cors = corsHeaders(request.headers);
     const method = (request.method ?? 'GET').toLowerCase();
+    if (method === 'options' && 'access-control-allow-methods' in cors) {
+      // A browser's preflight is not a call of the API: answer it and record nothing.
+      response.writeHead(204, cors).end();
+      return;
+    }
+    const url = new URL(request.url ?? '/', origin);
     const headers = flattenHeaders(request);
     const query = readQuery(url.searchParams);
     const body = readRequestBody(bytes, headers['content-type']);
@@ -160,7 +167,7 @@ export async function startMockProvider(
       bodyLength: bytes.length,
     };
     const answer: MockedAnswer = await mocker.answer(mocked);
-    response.writeHead(answer.status, answer.headers);
+    response.writeHead(answer.status, { ...answer.headers, ...cors });
     response.end(answer.body);
 
     const matched = matchTrigger(triggers, method, url.pathname);
