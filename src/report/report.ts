@@ -59,7 +59,7 @@ export interface DeliveryResult {
   contract: string;
   url: string;
   method: string;
-  /** What was sent: `example:<name>`, `generated`, `file`, or `invalid:<how>`. */
+  /** What was sent: `example:<name>` (`example:schema` for a schema's own), `generated`, `file`, `empty`, or `invalid:<kind>[:<pointer>]`. */
   payload: string;
   status?: number;
   durationMs?: number;
