@@ -36,6 +36,7 @@ interface MockFlags {
   deliveryTimeout: string;
   timeout?: string;
   expect?: string;
+  json?: boolean;
   reporter?: string[];
   output?: string;
 }
@@ -45,6 +46,7 @@ interface MockSettings {
   provider: MockProviderOptions;
   timeoutMs?: number;
   expect?: number;
+  json: boolean;
   reporters: ReporterName[];
   output?: string;
 }
@@ -121,7 +123,7 @@ function parseMockFlags(flags: MockFlags, env: NodeJS.ProcessEnv): MockSettings 
     }
     return known;
   });
-  const settings: MockSettings = { provider, reporters };
+  const settings: MockSettings = { provider, json: flags.json === true, reporters };
   if (flags.timeout !== undefined) settings.timeoutMs = seconds('--timeout', flags.timeout);
   if (flags.expect !== undefined) settings.expect = integer('--expect', flags.expect, 1, 1_000_000);
   if (flags.output !== undefined) settings.output = flags.output;
@@ -189,6 +191,18 @@ function eventLine(event: MockEvent, delayMs: number): string {
       return deliveryLine(event.delivery);
     case 'skipped':
       return `  ${event.finding.severity === 'error' ? '✗' : '!'} ${event.contract} not sent — ${event.finding.message}`;
+  }
+}
+
+/** One JSON Lines event of `--json`: the event's own data, flat, under its type. */
+function eventJson(event: MockEvent): Record<string, unknown> {
+  switch (event.type) {
+    case 'request':
+      return { event: 'request', ...event.request, callbacks: event.callbacks };
+    case 'delivery':
+      return { event: 'delivery', ...event.delivery };
+    case 'skipped':
+      return { event: 'skipped', contract: event.contract, finding: event.finding };
   }
 }
 
@@ -294,9 +308,21 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
   const catalogue = buildCatalogue(await loadDocument(spec));
   checkExample(catalogue, settings.provider.example);
   const provider = await startMockProvider(catalogue, settings.provider);
-  printBanner(provider, catalogue, spec, settings);
   const delayMs = settings.provider.delayMs ?? 0;
-  provider.subscribe((event) => write(eventLine(event, delayMs)));
+  if (settings.json) {
+    const callbacks = catalogue.contracts.filter((contract) => contract.kind === 'callback');
+    write(
+      JSON.stringify({
+        event: 'ready',
+        origin: provider.origin,
+        callbacks: callbacks.map((contract) => contract.id),
+      }),
+    );
+    provider.subscribe((event) => write(JSON.stringify(eventJson(event))));
+  } else {
+    printBanner(provider, catalogue, spec, settings);
+    provider.subscribe((event) => write(eventLine(event, delayMs)));
+  }
   const { ended, dispose } = awaitEnd(provider, settings);
   const reason = await ended;
   dispose();
@@ -309,12 +335,26 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
   } catch (error) {
     reportError = error;
   }
-  write('');
-  write(`Mock stopped (${describeEnd(reason)}).`);
-  write(renderConsole(report, { color: process.stdout.isTTY === true }));
-  for (const path of written) write(`report: ${path}`);
+  const exitCode = report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
+  if (settings.json) {
+    write(
+      JSON.stringify({
+        event: 'summary',
+        reason: describeEnd(reason),
+        ...report.summary,
+        findings: report.findings,
+        reports: written,
+        exitCode,
+      }),
+    );
+  } else {
+    write('');
+    write(`Mock stopped (${describeEnd(reason)}).`);
+    write(renderConsole(report, { color: process.stdout.isTTY === true }));
+    for (const path of written) write(`report: ${path}`);
+  }
   if (reportError !== undefined) throw reportError;
-  return report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
+  return exitCode;
 }
 
 /** Registers `mock` on the program. */
@@ -342,6 +382,10 @@ export function registerMockCommand(program: Command): void {
     .option('--delivery-timeout <seconds>', 'time allowed for each callback delivery', '10')
     .option('--timeout <seconds>', 'stop after this many seconds')
     .option('--expect <n>', 'stop once n callbacks were delivered or refused; fewer fails the run')
+    .option(
+      '--json',
+      'write JSON Lines events to stdout (ready, request, delivery, skipped, summary)',
+    )
     .option(
       '--reporter <name>',
       'write a report: console, json, junit, markdown, html (repeatable)',

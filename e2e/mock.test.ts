@@ -45,10 +45,11 @@ async function startMock(args: readonly string[]): Promise<RunningMock> {
     void exited.then((code) => reject(new Error(`mock exited with ${code}:\n${output}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output += `${line}\n`;
-      const found = /listening on (http:\/\/\S+)/.exec(line);
-      if (found?.[1] !== undefined) {
+      const found = /listening on (http:\/\/\S+)|"origin":"(http:[^"]+)"/.exec(line);
+      const url = found?.[1] ?? found?.[2];
+      if (url !== undefined) {
         clearTimeout(timer);
-        resolve(found[1]);
+        resolve(url);
       }
     });
   });
@@ -167,6 +168,7 @@ describe('callback-verify mock', () => {
     const out = await mkdtemp(join(tmpdir(), 'cv-mock-'));
     const mock = await startMock([
       'specs/invoices.yaml',
+      '--json',
       '--port',
       '0',
       '--delay',
@@ -191,6 +193,19 @@ describe('callback-verify mock', () => {
       mock.output(),
       /Refusing to deliver to consumer\.example\.com: only loopback hosts are allowed by default\. Pass --allow-host consumer\.example\.com/,
     );
+    const events = mock
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line): unknown => JSON.parse(line));
+    const kinds = events.map((event) =>
+      typeof event === 'object' && event !== null && 'event' in event ? event.event : undefined,
+    );
+    assert.deepEqual(kinds.filter((kind) => kind !== 'delivery').slice(0, 1), ['ready']);
+    assert.equal(kinds.filter((kind) => kind === 'request').length, 2);
+    assert.equal(kinds.filter((kind) => kind === 'delivery').length, 2);
+    assert.equal(kinds.at(-1), 'summary');
+    assert.match(JSON.stringify(events.at(-1)), /"conformant":false.*"exitCode":1/);
     const report = await readReport(out);
     const checks = report.deliveries.map((delivery) => delivery.findings[0]?.check).sort();
     assert.deepEqual(checks, ['delivery.host-not-allowed', 'delivery.unreachable']);
