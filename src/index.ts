@@ -15,6 +15,18 @@ export * from './provide/index.ts';
 export * from './provide/mock/index.ts';
 export type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './receive/exchange.ts';
 export {
+  createDashboard,
+  createDashboardRoute,
+  createReceiverSource,
+  type Dashboard,
+  type DashboardChange,
+  type DashboardOptions,
+  type DashboardRoute,
+  type DashboardSource,
+  type ReceiverSource,
+  type ReceiverSourceOptions,
+} from './report/dashboard/index.ts';
+export {
   type ConsoleOptions,
   type ReporterName,
   readReportAssets,

@@ -175,6 +175,15 @@ function exchange(item: Exchange): JsonValue {
 }
 
 /**
+ * One exchange as the JSON report writes it (raw body encoded, keys in model order); the
+ * dashboard streams exchanges in this shape.
+ * @example JSON.stringify(exchangeToJson(exchange))
+ */
+export function exchangeToJson(item: Exchange): JsonValue {
+  return exchange(item);
+}
+
+/**
  * A report as plain JSON with keys in the model's order and raw bodies encoded
  * (see {@link JsonBody}). The JSON and HTML reports both embed this value.
  * @example JSON.stringify(toReportJson(report), null, 2)

@@ -46,6 +46,56 @@
     return h('span', { class: `cv-badge cv-${kind}`, text: label });
   }
 
+  /** Copies text with the Clipboard API, else through a selected text area (plain http, file://). */
+  async function copyText(text) {
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch {
+      // Denied or unavailable: try the fallback.
+    }
+    const area = h('textarea', { class: 'cv-offscreen', readonly: true, 'aria-hidden': 'true' });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+    area.remove();
+    return copied;
+  }
+
+  function copyButton(text, what, key) {
+    return h('button', {
+      type: 'button',
+      class: 'cv-copy',
+      title: `Copy the ${what}`,
+      'aria-label': `Copy the ${what}`,
+      'data-key': key,
+      'data-copy': text,
+      text: 'Copy',
+      onclick: async (event) => {
+        const button = event.currentTarget;
+        const copied = await copyText(text);
+        button.focus();
+        button.textContent = copied ? 'Copied' : 'Select and copy';
+        if (!copied) {
+          // Leave the text selected so Ctrl+C / long-press copies it.
+          const code = button.previousElementSibling;
+          if (code) window.getSelection()?.selectAllChildren(code);
+        }
+        setTimeout(() => {
+          button.textContent = 'Copy';
+        }, 1500);
+      },
+    });
+  }
+
   /** Index of everything the sections need, computed once per render. */
   function analyse(data) {
     const exchanges = list(data.exchanges);
@@ -233,6 +283,7 @@
                 type: 'button',
                 class: 'cv-link',
                 title: 'Show only this contract',
+                'data-key': `contract:${c.id}`,
                 text: c.id,
                 onclick: () => actions.setFilter({ contract: c.id }),
               }),
@@ -240,7 +291,18 @@
             h('td', { text: c.kind }),
             h('td', { class: 'cv-method', text: String(c.method).toUpperCase() }),
             h('td', { class: 'cv-num', text: list(c.exchanges).length }),
-            h('td', {}, c.receiverUrl ? h('code', { text: c.receiverUrl }) : '—'),
+            h(
+              'td',
+              {},
+              c.receiverUrl
+                ? h(
+                    'span',
+                    { class: 'cv-copyable' },
+                    h('code', { class: 'cv-receiver-url', text: c.receiverUrl }),
+                    copyButton(c.receiverUrl, `receiver URL of ${c.id}`, `copy:${c.id}`),
+                  )
+                : '—',
+            ),
           ],
           findings.slice(0, 5).concat(
             findings.length > 5
@@ -569,7 +631,8 @@
 
   function exchangesSection(state, index, actions) {
     if (index.exchanges.length === 0) return null;
-    const shown = index.exchanges.filter((exchange) => {
+    const ordered = state.newestFirst ? [...index.exchanges].reverse() : index.exchanges;
+    const shown = ordered.filter((exchange) => {
       const findings = index.findingsOf(exchange);
       const text = [
         exchange.request?.method,
@@ -600,7 +663,7 @@
         },
         h(
           'summary',
-          {},
+          { 'data-key': `exchange:${exchange.id}` },
           badge(kind, label),
           h('span', { class: 'cv-method', text: exchange.request?.method }),
           h('span', { class: 'cv-url', text: exchange.request?.url }),
@@ -765,29 +828,42 @@
     const index = analyse(state.data);
     root.querySelector('.cv-top').replaceChildren(header(state.data));
     syncFilters(root, state, index);
-    root
-      .querySelector('.cv-content')
-      .replaceChildren(
-        ...[
-          contractsSection(state, actions),
-          triggersSection(state),
-          expectationsSection(state, index, actions),
-          deliveriesSection(state),
-          exchangesSection(state, index, actions),
-          otherSection(state, index),
-          providerSection(state),
-        ]
-          .flat(4)
-          .filter(Boolean),
-      );
+    const content = root.querySelector('.cv-content');
+    // A redraw replaces the content; keep the keyboard focus on the same control.
+    const focused =
+      document.activeElement instanceof HTMLElement && content.contains(document.activeElement)
+        ? document.activeElement.closest('[data-key]')?.getAttribute('data-key')
+        : undefined;
+    content.replaceChildren(
+      ...[
+        contractsSection(state, actions),
+        triggersSection(state),
+        expectationsSection(state, index, actions),
+        deliveriesSection(state),
+        exchangesSection(state, index, actions),
+        otherSection(state, index),
+        providerSection(state),
+      ]
+        .flat(4)
+        .filter(Boolean),
+    );
+    if (focused) {
+      content.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
+    }
   }
 
   /**
    * Mounts a view on `root` and returns handles to feed it: `update(data)` replaces the
-   * report, `addExchange(exchange)` appends one live exchange.
+   * report, `addExchange(exchange)` appends one live exchange. `options.newestFirst` lists
+   * exchanges newest first (the live dashboard).
    */
-  function mount(root, data) {
-    const state = { data, filter: { contract: '', outcome: 'all', text: '' }, open: new Set() };
+  function mount(root, data, options) {
+    const state = {
+      data,
+      filter: { contract: '', outcome: 'all', text: '' },
+      open: new Set(),
+      newestFirst: options?.newestFirst === true,
+    };
     const redraw = () => render(root, state);
     state.actions = {
       setFilter(change) {
