@@ -144,21 +144,16 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
   process.on('SIGTERM', onSignal);
   const progress = flags.quiet === true ? undefined : createProgress();
   try {
-    let providerUrl = flags.provider ?? config.provider;
-    if (flags.providerCmd !== undefined) {
-      progress?.line(`starting provider: ${flags.providerCmd}`);
-      provider = await startProvider({
-        command: flags.providerCmd,
-        ...(providerUrl === undefined ? {} : { url: providerUrl }),
-        ...(flags.readyUrl === undefined ? {} : { readyUrl: flags.readyUrl }),
-        readyTimeoutMs: readSeconds(flags.readyTimeout ?? '15', '--ready-timeout') * 1000,
-      });
-      providerUrl = provider.url;
-      progress?.line(`provider ready at ${providerUrl}`);
-    }
+    const configured = flags.provider ?? config.provider;
+    // Flags are checked before anything starts; a provider started without --provider tells
+    // its URL by printing it, so that one is filled in once it is up.
     const options = resolveRunOptions(
       {
-        ...(providerUrl === undefined ? {} : { provider: providerUrl }),
+        ...(configured === undefined
+          ? flags.providerCmd === undefined
+            ? {}
+            : { provider: 'http://127.0.0.1' }
+          : { provider: configured }),
         operation: flags.operation,
         tag: flags.tag,
         contract: flags.contract,
@@ -177,6 +172,18 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
       },
       config,
     );
+    if (flags.providerCmd !== undefined) {
+      progress?.line(`starting provider: ${flags.providerCmd}`);
+      provider = await startProvider({
+        command: flags.providerCmd,
+        ...(configured === undefined ? {} : { url: configured }),
+        ...(flags.readyUrl === undefined ? {} : { readyUrl: flags.readyUrl }),
+        readyTimeoutMs: readSeconds(flags.readyTimeout ?? '15', '--ready-timeout') * 1000,
+        signal: controller.signal,
+      });
+      options.provider = provider.url;
+      progress?.line(`provider ready at ${provider.url}`);
+    }
     if (provider === undefined) await checkProviderReachable(options.provider);
     const running = provider;
     const report = await runConformance(catalogue, {

@@ -30,6 +30,8 @@ export interface StartProviderOptions {
   outputLimit?: number;
   /** SIGTERM → SIGKILL grace; default 3 000. */
   stopGraceMs?: number;
+  /** Gives up waiting (e.g. on Ctrl-C): the process is stopped and a ProviderError thrown. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -92,6 +94,15 @@ export async function startProvider(options: StartProviderOptions): Promise<Prov
           `The provider command "${options.command}" ${how}. Its last output:\n${describeOutput()}`,
           {
             hint: 'Run the command by hand to see why it stops; check its port and arguments.',
+            output: output.text(),
+          },
+        );
+      }
+      if (options.signal?.aborted === true) {
+        throw new ProviderError(
+          'CV_PROVIDER_START',
+          `Stopped waiting for the provider command "${options.command}": interrupted.`,
+          {
             output: output.text(),
           },
         );
