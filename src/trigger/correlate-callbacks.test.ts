@@ -262,3 +262,13 @@ test('a request the receiver already called unexpected is not reported twice', (
   const { findings } = correlate([sent('a')], [stray, exchange('a', 20)]);
   assert.deepEqual(findings, []);
 });
+
+test('expect count 0: a callback that arrives anyway is unexpected for that trigger', () => {
+  const quiet = sent('a', {
+    expectations: [{ contract: contractId, count: 0, template, findings: [], checkable: true }],
+  });
+  const { expectations, findings } = correlate([quiet], [exchange('a', 10)]);
+  assert.deepEqual(expectations, []);
+  assert.deepEqual(checksOf(findings), ['callback.unexpected']);
+  assert.match(findings[0]?.message ?? '', /was not expected after createInvoice#a/);
+});
