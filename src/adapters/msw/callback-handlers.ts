@@ -1,6 +1,6 @@
 import { AssertionError } from 'node:assert';
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import type { Exchange, HeaderMap, InboundRequest } from '../../receive/exchange.ts';
+import type { Exchange } from '../../receive/exchange.ts';
 import { buildAnswer } from '../../receive/index.ts';
 import type { Catalogue } from '../../spec/contract.ts';
 import type { LoadedDocument } from '../../spec/document.ts';
@@ -9,6 +9,8 @@ import type { Finding, Severity } from '../../validate/finding.ts';
 import { createValidator, type Validator } from '../../validate/index.ts';
 import { buildCallbackRoutes, type CallbackRoute } from './build-callback-routes.ts';
 import { describeProblems } from './describe-problems.ts';
+import { missingCallbacks } from './missing-callbacks.ts';
+import { readInbound } from './read-inbound.ts';
 import { routeCallback } from './route-callback.ts';
 
 /** Default base URL the provider code under test is given as its callback URL. */
@@ -261,7 +263,7 @@ export function callbackHandlers(
     assertConformant(assertOptions = {}) {
       const severities: Severity[] =
         assertOptions.strict === true ? ['error', 'warning'] : ['error'];
-      const missing = missingFindings(assertOptions.expect, matched(), (name) =>
+      const missing = missingCallbacks(assertOptions.expect, matched(), (name) =>
         loaded === undefined ? [name] : resolveContract(name, loaded),
       );
       const problems = [
@@ -283,49 +285,6 @@ export function callbackHandlers(
       count = 0;
     },
   };
-}
-
-async function readInbound(request: Request): Promise<InboundRequest> {
-  const headers: HeaderMap = {};
-  request.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
-  });
-  const body = new Uint8Array(await request.arrayBuffer());
-  return { method: request.method.toUpperCase(), url: request.url, headers, body };
-}
-
-function missingFindings(
-  expect: AssertConformantOptions['expect'],
-  arrived: readonly Exchange[],
-  idsOf: (name: string) => string[],
-): Finding[] {
-  if (expect === undefined) return [];
-  if (typeof expect === 'number') {
-    return arrived.length >= expect
-      ? []
-      : [
-          {
-            check: 'callback.missing',
-            severity: 'error',
-            message: `Expected at least ${expect} callback(s), got ${arrived.length}.`,
-            expected: expect,
-            actual: arrived.length,
-          },
-        ];
-  }
-  return expect
-    .filter((name) => {
-      const ids = new Set(idsOf(name));
-      return !arrived.some(
-        (exchange) => exchange.contract !== undefined && ids.has(exchange.contract),
-      );
-    })
-    .map((name) => ({
-      check: 'callback.missing',
-      severity: 'error' as const,
-      message: `The callback ${name} never arrived.`,
-      contract: name,
-    }));
 }
 
 function describeArrivals(exchanges: readonly Exchange[]): string {

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { ListenError } from '../../errors.ts';
 import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
 import type { Catalogue, Contract } from '../../spec/contract.ts';
 import type { Finding } from '../../validate/finding.ts';
 import { createValidator } from '../../validate/index.ts';
 import type { HostPolicy } from '../allowed-hosts.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliver.ts';
+import { bindServer } from './bind-server.ts';
 import { buildMockReport } from './build-mock-report.ts';
 import { buildTriggerContext, type ReceivedTrigger } from './build-trigger-context.ts';
 import { corsHeaders } from './cors-headers.ts';
@@ -13,6 +13,7 @@ import { fireCallback } from './fire-callback.ts';
 import { matchTrigger } from './match-trigger.ts';
 import { planCallback } from './plan-callback.ts';
 import { createPrismMocker, type MockedAnswer, type MockedRequest } from './prism-mocker.ts';
+import { readLimitedBody } from './read-limited-body.ts';
 import { readRequestBody } from './read-request-body.ts';
 import type { MockEvent, MockProvider, MockProviderOptions } from './types.ts';
 
@@ -135,7 +136,7 @@ export async function startMockProvider(
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const began = performance.now();
-    const bytes = await readLimited(request, maxBodyBytes);
+    const bytes = await readLimitedBody(request, maxBodyBytes);
     if (bytes === undefined) {
       response.writeHead(413, { 'content-type': 'application/problem+json', connection: 'close' });
       response.end(
@@ -231,7 +232,7 @@ export async function startMockProvider(
       });
     },
   );
-  await listen(server, host, wantedPort);
+  await bindServer(server, host, wantedPort);
   server.on('error', () => {
     // After start-up only single connections fail; each is handled where it happens.
   });
@@ -320,64 +321,4 @@ function readQuery(params: URLSearchParams): Record<string, string | string[]> {
           : [previous, value];
   }
   return query;
-}
-
-/** The whole body, or `undefined` once it grows past `limit` (the rest is discarded). */
-async function readLimited(
-  request: IncomingMessage,
-  limit: number,
-): Promise<Uint8Array | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of request) {
-    if (!(chunk instanceof Buffer)) continue;
-    size += chunk.length;
-    if (size > limit) tooLarge = true;
-    if (!tooLarge) chunks.push(chunk);
-  }
-  return tooLarge ? undefined : new Uint8Array(Buffer.concat(chunks));
-}
-
-async function listen(
-  server: ReturnType<typeof createServer>,
-  host: string,
-  port: number,
-): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = (): void => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') {
-      throw new ListenError(
-        'CV_PORT_IN_USE',
-        host,
-        port,
-        `Port ${port} on ${host} is already in use, so the mock provider cannot start.`,
-        {
-          hint: `Stop whatever listens on port ${port}, choose another with --port <n>, or pass --port 0 to use any free port.`,
-          cause: error,
-        },
-      );
-    }
-    throw new ListenError(
-      'CV_LISTEN_FAILED',
-      host,
-      port,
-      `The mock provider cannot listen on ${host}:${port} (${error.code ?? error.message}).`,
-      {
-        hint: 'Check --host names an address of this machine and that the port is allowed (ports below 1024 need privileges).',
-        cause: error,
-      },
-    );
-  });
 }
