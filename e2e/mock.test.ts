@@ -72,8 +72,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-async function runCli(args: readonly string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function runCli(
+  args: readonly string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk;
@@ -219,6 +225,11 @@ describe('callback-verify mock', () => {
     const missing = await runCli(['mock', 'specs/no-such-spec.yaml', '--port', '0']);
     assert.equal(missing.code, 2);
     assert.match(missing.output, /CV_SPEC_NOT_FOUND/);
+    const unsigned = await runCli(['mock', 'specs/invoices.yaml', '--sign', 'github'], {
+      CALLBACK_VERIFY_SECRET: '',
+    });
+    assert.equal(unsigned.code, 2);
+    assert.match(unsigned.output, /CV_SIGNATURE_CONFIG: Signing with github needs a secret/);
     const example = await runCli(['mock', 'specs/invoices.yaml', '--example', 'nope']);
     assert.equal(example.code, 2);
     assert.match(example.output, /Available: paid, unpaid/);
