@@ -20,6 +20,7 @@ import {
   runConformance,
   startProvider,
 } from '../src/trigger/index.ts';
+import { type RunDashboard, startRunDashboard } from './dashboard.ts';
 import { ExitCode } from './exit-code.ts';
 import { version } from './version.ts';
 
@@ -46,6 +47,8 @@ interface RunCommandFlags {
   output?: string;
   quiet?: boolean;
   color?: boolean;
+  /** False with `--no-dashboard`. */
+  dashboard?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -113,6 +116,7 @@ export function registerRunCommand(program: Command): void {
     .option('--output <dir>', 'write the reports into this directory')
     .option('--quiet', 'no progress lines while waiting')
     .option('--no-color', 'no ANSI colours')
+    .option('--no-dashboard', 'do not serve the live dashboard')
     .action(async (spec: string, flags: RunCommandFlags) => {
       process.exitCode = await runCommand(spec, flags);
     });
@@ -129,6 +133,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
 
   const controller = new AbortController();
   let provider: ProviderProcess | undefined;
+  let dashboard: RunDashboard | undefined;
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (interrupted) {
@@ -186,6 +191,8 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
     }
     if (provider === undefined) await checkProviderReachable(options.provider);
     const running = provider;
+    dashboard = await startRunDashboard(flags.dashboard, catalogue, options, version);
+    if (dashboard !== undefined) process.stderr.write(`dashboard: ${dashboard.url}\n`);
     const report = await runConformance(catalogue, {
       ...options,
       toolVersion: version,
@@ -194,13 +201,16 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
         ? {}
         : { providerCommand: running.command, providerOutput: () => running.output() }),
       ...(progress === undefined ? {} : { onProgress: progress.event }),
+      ...dashboard?.runOptions(progress?.event),
     });
+    dashboard?.publish(report);
     await emitReports(report, reporters, flags);
     if (interrupted) return 130;
     return report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await dashboard?.close();
     await provider?.stop();
   }
 }

@@ -201,10 +201,13 @@ export function createDashboard(source: DashboardSource, options: DashboardOptio
     clients: () => hub.size(),
     close() {
       if (closed) return;
-      closed = true;
       unsubscribe();
-      if (pending !== undefined) clearTimeout(pending.timer);
-      pending = undefined;
+      if (pending !== undefined) {
+        // Deliver the last change (e.g. a run's final report) before the streams end.
+        clearTimeout(pending.timer);
+        flush();
+      }
+      closed = true;
       sequence += 1;
       hub.close(formatEvent(sequence, 'end', '{}'));
     },

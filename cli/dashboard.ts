@@ -1,0 +1,126 @@
+import { createReceiver } from '../src/receive/index.ts';
+import type { Receiver, ReceiverOptions } from '../src/receive/types.ts';
+import {
+  createDashboard,
+  createDashboardRoute,
+  createReceiverSource,
+  type ReceiverSource,
+} from '../src/report/dashboard/index.ts';
+import type { Report, ReportCommand, TriggerResult } from '../src/report/report.ts';
+import type { Catalogue } from '../src/spec/contract.ts';
+import type { RunOptions, RunProgressEvent } from '../src/trigger/types.ts';
+
+/** A command's dashboard once its receiver runs. */
+export interface LiveDashboard {
+  /** The page URL to print: `dashboard: <url>`. */
+  readonly url: string;
+  readonly source: ReceiverSource;
+  /** `run`: shows each trigger as it is sent. */
+  onProgress(event: RunProgressEvent): void;
+  /** Shows the final report on every open page. */
+  publish(report: Report): void;
+  /** Ends the pages' event streams; call before closing the receiver. */
+  close(): void;
+}
+
+/** The dashboard of a command: receiver options now, the page once the receiver runs. */
+export interface CommandDashboard {
+  /** Spread into the receiver's options. */
+  readonly receiverOptions: Pick<ReceiverOptions, 'extraRoutes'>;
+  start(
+    receiver: Receiver,
+    options: { command: ReportCommand; toolVersion: string; startedAt?: string },
+  ): LiveDashboard;
+}
+
+/**
+ * The live dashboard for `listen` and `run`, unless `--no-dashboard` (commander's
+ * `dashboard: false`) turned it off.
+ * @example
+ * const dashboard = prepareDashboard(flags.dashboard);
+ * const receiver = await createReceiver(catalogue, { ...dashboard?.receiverOptions });
+ * const live = dashboard?.start(receiver, { command: 'listen', toolVersion: version });
+ */
+export function prepareDashboard(enabled: boolean | undefined): CommandDashboard | undefined {
+  if (enabled === false) return undefined;
+  const route = createDashboardRoute();
+  return {
+    receiverOptions: { extraRoutes: route.extraRoutes },
+    start(receiver, options) {
+      const triggers: TriggerResult[] = [];
+      const source = createReceiverSource(receiver, {
+        ...options,
+        decorate: (report) => (triggers.length === 0 ? report : { ...report, triggers }),
+      });
+      const dashboard = route.attach(createDashboard(source, { token: receiver.token }));
+      return {
+        url: dashboard.urlFor(receiver.origin),
+        source,
+        onProgress(event) {
+          if (event.type !== 'trigger-sent') return;
+          triggers.push({
+            id: event.trigger,
+            method: event.method,
+            url: event.url,
+            ...(event.status === undefined ? {} : { status: event.status }),
+            findings: [],
+          });
+          // Bounded like the exchanges: a long run keeps only its latest triggers on the page.
+          if (triggers.length > 1000) triggers.splice(0, triggers.length - 1000);
+          source.changed();
+        },
+        publish: (report) => source.publish(report),
+        close: () => dashboard.close(),
+      };
+    },
+  };
+}
+
+/** `run`'s dashboard: the receiver it is served on, handed to `runConformance`. */
+export interface RunDashboard {
+  readonly url: string;
+  /** Spread into `runConformance`'s options: the receiver, and progress for the page too. */
+  runOptions(
+    onProgress?: (event: RunProgressEvent) => void,
+  ): Pick<RunOptions, 'receiver' | 'onProgress'>;
+  /** Shows the final report on every open page. */
+  publish(report: Report): void;
+  /** Ends the pages' streams and closes the receiver. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `run`'s receiver with the dashboard on it (`run` otherwise starts its own receiver
+ * inside `runConformance`), unless `--no-dashboard`.
+ * @example const dashboard = await startRunDashboard(flags.dashboard, catalogue, options, version);
+ */
+export async function startRunDashboard(
+  enabled: boolean | undefined,
+  catalogue: Catalogue,
+  options: Pick<RunOptions, 'receiverHost' | 'receiverPort'>,
+  toolVersion: string,
+): Promise<RunDashboard | undefined> {
+  const dashboard = prepareDashboard(enabled);
+  if (dashboard === undefined) return undefined;
+  const receiver = await createReceiver(catalogue, {
+    ...dashboard.receiverOptions,
+    host: options.receiverHost,
+    port: options.receiverPort,
+  });
+  const live = dashboard.start(receiver, { command: 'run', toolVersion });
+  return {
+    url: live.url,
+    runOptions: (onProgress) => ({
+      receiver,
+      onProgress(event) {
+        onProgress?.(event);
+        live.onProgress(event);
+      },
+    }),
+    publish: (report) => live.publish(report),
+    async close() {
+      live.close();
+      await receiver.close();
+    },
+  };
+}
