@@ -3,11 +3,14 @@
  * trivial example provider: 1,000 triggers at concurrency 50, driven once by a bare script with a
  * bare node:http receiver and once by `runConformance` (planning, token injection, receiver
  * routing, validation, journaling in memory, correlation), in the same process and run.
- * A round trip is the time from sending the trigger to the callback arriving at the receiver.
+ * A round trip is the time from sending the trigger until both its response and its callback are
+ * in (the tool reports response time plus the callback's latency after the response, so the bare
+ * paths are measured the same way).
  */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { resolveRunOptions } from '../src/config/index.ts';
+import { createReceiver } from '../src/receive/index.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import { runConformance, runPool, startProvider } from '../src/trigger/index.ts';
 
@@ -57,15 +60,54 @@ async function runBare(provider: string): Promise<Result> {
         },
       );
       await response.arrayBuffer();
+      const respondedAt = performance.now();
       const at = await arrived;
       waiting.delete(id);
-      return at - sentAt;
+      return Math.max(respondedAt, at) - sentAt;
     },
   );
   const wallMs = performance.now() - started;
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   return { name: 'bare script + bare receiver', roundTripsMs, wallMs };
+}
+
+/** The bare script again, but callbacks land on the tool's receiver (routing, validation, journal). */
+async function runReceiverOnly(provider: string): Promise<Result> {
+  const catalogue = buildCatalogue(await loadDocument(`${root}specs/trivial.yaml`));
+  const receiver = await createReceiver(catalogue);
+  const waiting = new Map<string, () => void>();
+  const arrivals = new Map<string, number>();
+  const unsubscribe = receiver.subscribe((exchange) => {
+    if (exchange.token === undefined) return;
+    arrivals.set(exchange.token, Date.parse(exchange.receivedAt));
+    waiting.get(exchange.token)?.();
+  });
+  const started = performance.now();
+  const roundTripsMs = await runPool(
+    Array.from({ length: triggers }, (_, i) => `t${i}`),
+    concurrency,
+    async (token) => {
+      const arrived = new Promise<void>((resolve) => waiting.set(token, resolve));
+      const sentAt = Date.now();
+      const callbackUrl = receiver.urlFor('hook/done/post', token);
+      const response = await fetch(
+        `${provider}/hook?callback_url=${encodeURIComponent(callbackUrl)}`,
+        {
+          method: 'POST',
+        },
+      );
+      await response.arrayBuffer();
+      const respondedAt = Date.now();
+      await arrived;
+      waiting.delete(token);
+      return Math.max(respondedAt, arrivals.get(token) ?? sentAt) - sentAt;
+    },
+  );
+  const wallMs = performance.now() - started;
+  unsubscribe();
+  await receiver.close();
+  return { name: 'bare script + tool receiver', roundTripsMs, wallMs };
 }
 
 /** The same load through the tool: every trigger planned, injected, received, validated, correlated. */
@@ -109,15 +151,19 @@ try {
   // Warm both paths (JIT, sockets) before measuring.
   await runBare(provider.url);
   await runTool(provider.url, 200);
+  await runReceiverOnly(provider.url);
   const bare = await runBare(provider.url);
+  const receiverOnly = await runReceiverOnly(provider.url);
   const tool = await runTool(provider.url);
   const a = describe(bare);
+  const r = describe(receiverOnly);
   const b = describe(tool);
   const ms = (value: number): string => `${value.toFixed(2)} ms`;
   process.stdout.write(
     `${triggers} triggers at concurrency ${concurrency} against e2e/providers/trivial.ts\n\n` +
       `${'path'.padEnd(30)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'round trips/s'.padStart(14)}\n` +
       `${bare.name.padEnd(30)} ${ms(a.p50).padStart(10)} ${ms(a.p95).padStart(10)} ${a.perSecond.toFixed(0).padStart(14)}\n` +
+      `${receiverOnly.name.padEnd(30)} ${ms(r.p50).padStart(10)} ${ms(r.p95).padStart(10)} ${r.perSecond.toFixed(0).padStart(14)}\n` +
       `${tool.name.padEnd(30)} ${ms(b.p50).padStart(10)} ${ms(b.p95).padStart(10)} ${b.perSecond.toFixed(0).padStart(14)}\n` +
       `${'added by the tool'.padEnd(30)} ${ms(b.p50 - a.p50).padStart(10)} ${ms(b.p95 - a.p95).padStart(10)} ${(b.perSecond - a.perSecond).toFixed(0).padStart(14)}\n` +
       `${'ratio tool / bare'.padEnd(30)} ${`${(b.p50 / a.p50).toFixed(2)}×`.padStart(10)} ${`${(b.p95 / a.p95).toFixed(2)}×`.padStart(10)} ${`${(b.perSecond / a.perSecond).toFixed(2)}×`.padStart(14)}\n`,
