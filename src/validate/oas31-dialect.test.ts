@@ -124,6 +124,28 @@ describe('createValidator on an OAS 3.1 document (JSON Schema 2020-12)', () => {
     );
   });
 
+  it('warns once per contract about a jsonSchemaDialect it does not implement', () => {
+    const draft7 = 'http://json-schema.org/draft-07/schema#';
+    const validator = createValidator({
+      ...document,
+      document: { ...document.document, jsonSchemaDialect: draft7 },
+    });
+    const request = { method: 'POST', url: '/', headers: cloudEvent, body: encode(order) };
+    const dialect = (findings: Finding[]): Finding[] =>
+      findings.filter((finding) => finding.check === 'schema.dialect');
+    const first = dialect(
+      validator.checkRequest(contract('webhook/orderShipped/post'), request).findings,
+    );
+    assert.deepEqual(
+      first.map((finding) => [finding.severity, finding.spec, finding.actual]),
+      [['warning', '/jsonSchemaDialect', draft7]],
+    );
+    assert.deepEqual(
+      dialect(validator.checkRequest(contract('webhook/orderShipped/post'), request).findings),
+      [],
+    );
+  });
+
   it('wildcard */* accepts any content type', () => {
     const validator = createValidator(document);
     const { findings, parsedBody } = validator.checkRequest(contract('webhook/anything/post'), {

@@ -23,10 +23,30 @@ export interface ValidationContext {
   warmUp(direction: Direction): void;
 }
 
+/** `jsonSchemaDialect` values whose schemas are JSON Schema 2020-12 plus the OAS vocabulary. */
+const supportedDialect =
+  /^https:\/\/(spec\.openapis\.org\/oas\/3\.\d\/dialect\/|json-schema\.org\/draft\/2020-12\/schema)/;
+
+/** A warning when the document declares a schema dialect the engine does not implement. */
+function dialectFinding(document: LoadedDocument): Finding | undefined {
+  const dialect = document.document.jsonSchemaDialect;
+  if (document.version === '3.0' || typeof dialect !== 'string' || supportedDialect.test(dialect)) {
+    return undefined;
+  }
+  return {
+    check: 'schema.dialect',
+    severity: 'warning',
+    message: `jsonSchemaDialect ${JSON.stringify(dialect)} is not supported; schemas are validated as JSON Schema 2020-12 with the OpenAPI vocabulary.`,
+    spec: '/jsonSchemaDialect',
+    actual: dialect,
+  };
+}
+
 /** Creates the shared state of one validator; engines are built on first use. */
 export function createValidationContext(document: LoadedDocument): ValidationContext {
   const engines = new Map<Direction, SchemaEngine>();
   const reported = new Set<string>();
+  const dialect = dialectFinding(document);
   const engineFor = (direction: Direction): SchemaEngine => {
     let engine = engines.get(direction);
     if (engine === undefined) {
@@ -43,12 +63,16 @@ export function createValidationContext(document: LoadedDocument): ValidationCon
       const prepared = engineFor(direction).prepare(schema);
       const key = `${contract ?? ''}|${direction}|${schema.pointer}`;
       const first = !reported.has(key);
-      reported.add(key);
-      const notes = prepared.findings.filter((finding) => first || finding.severity === 'error');
-      const findings = [
-        ...notes.map((finding) => ({ ...finding })),
-        ...prepared.check(value, where, check),
-      ];
+      if (first) reported.add(key);
+      const findings = prepared.check(value, where, check);
+      if (prepared.findings.length > 0) {
+        const notes = prepared.findings.filter((finding) => first || finding.severity === 'error');
+        findings.unshift(...notes.map((finding) => ({ ...finding })));
+      }
+      if (dialect !== undefined && !reported.has(`${contract ?? ''}|dialect`)) {
+        reported.add(`${contract ?? ''}|dialect`);
+        findings.unshift({ ...dialect });
+      }
       if (contract !== undefined) for (const finding of findings) finding.contract = contract;
       return findings;
     },
