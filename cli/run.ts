@@ -192,7 +192,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
     if (provider === undefined) await checkProviderReachable(options.provider);
     const running = provider;
     dashboard = await startRunDashboard(flags.dashboard, catalogue, options, version);
-    if (dashboard !== undefined) process.stderr.write(`dashboard: ${dashboard.url}\n`);
+    if (dashboard !== undefined) progress?.line(`dashboard: ${dashboard.url}`);
     const report = await runConformance(catalogue, {
       ...options,
       toolVersion: version,
