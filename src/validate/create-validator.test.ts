@@ -182,7 +182,8 @@ describe('createValidator on an OAS 3.0 document', () => {
         {
           where: '/body/payment/method',
           spec: '/components/schemas/Payment/discriminator',
-          message: 'body.payment.method must be one of "card", "bank" (discriminator), got "cash"',
+          message:
+            'body.payment.method must be one of "card", "bank", "crypto" (discriminator), got "cash"',
           actual: 'cash',
         },
       ],
@@ -418,6 +419,21 @@ describe('createValidator on an OAS 3.0 document', () => {
         .map((finding) => finding.where),
       ['/body/paid'],
     );
+  });
+
+  it('a discriminator branch that does not compile is reported when a value selects it', () => {
+    const { findings } = fixture.validator.checkRequest(fixture.contract(paid), {
+      method: 'POST',
+      url: '/cb',
+      headers: signed,
+      body: encode({ ...goodEvent, payment: { method: 'crypto', wallet: 'w' } }),
+    });
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    assert.deepEqual(
+      errors.map((finding) => finding.check),
+      ['schema.compile'],
+    );
+    assert.match(errors[0]?.message ?? '', /cannot be used: .*Invalid regular expression/);
   });
 
   it('reports a misspelt keyword with its location', () => {

@@ -67,15 +67,23 @@ function branchValidator(
   index: number,
   context: ConversionContext,
 ): ValidateFunction | undefined {
+  let fragment: string | undefined;
   if (isJsonObject(branch) && typeof branch.$ref === 'string' && branch.$ref.startsWith('#')) {
-    return context.validatorFor(branch.$ref);
+    fragment = branch.$ref;
+  } else {
+    const holder = parent.parentSchema;
+    if (typeof holder !== 'object' || holder === null || index < 0) return undefined;
+    const pointer = context.view.pointerOf.get(holder);
+    const viewPointer = pointer === undefined ? undefined : toViewPointer(context.view, pointer);
+    if (viewPointer === undefined) return undefined;
+    fragment = toFragment(appendPointer(viewPointer, parent.keyword, index));
   }
-  const holder = parent.parentSchema;
-  if (typeof holder !== 'object' || holder === null || index < 0) return undefined;
-  const pointer = context.view.pointerOf.get(holder);
-  const viewPointer = pointer === undefined ? undefined : toViewPointer(context.view, pointer);
-  if (viewPointer === undefined) return undefined;
-  return context.validatorFor(toFragment(appendPointer(viewPointer, parent.keyword, index)));
+  try {
+    return context.validatorFor(fragment);
+  } catch {
+    // A branch that cannot compile on its own just cannot be the closest one.
+    return undefined;
+  }
 }
 
 function expandComposite(

@@ -143,7 +143,14 @@ function addDiscriminatorKeyword(
           }));
           return false;
         }
-        const passing = rule.branches.filter((_, i) => branch(i)?.(data) === true).length;
+        const passing = rule.branches.filter((_, i) => {
+          try {
+            return branch(i)?.(data) === true;
+          } catch {
+            // A branch that cannot compile matches nothing; the one a value names reports it.
+            return false;
+          }
+        }).length;
         if (rule.kind === 'oneOf' ? passing === 1 : passing >= 1) return true;
         validate.errors = [
           {

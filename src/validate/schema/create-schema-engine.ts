@@ -110,13 +110,21 @@ function compile(
     findings,
     ok: true,
     check(value, where, check) {
-      if (checker(value)) return [];
-      return convertAjvErrors(checker.errors ?? [], {
-        where,
-        check,
-        view,
-        validatorFor: setup.validatorFor,
-      });
+      try {
+        if (checker(value)) return [];
+        return convertAjvErrors(checker.errors ?? [], {
+          where,
+          check,
+          view,
+          validatorFor: setup.validatorFor,
+        });
+      } catch (error) {
+        // A discriminator branch is compiled when a value first selects it; if it cannot be,
+        // the value goes unchecked and the finding says why, as for the schema itself.
+        const reason = error instanceof Error ? error.message : String(error);
+        return failed(schema.pointer, `the schema at ${schema.pointer} cannot be used: ${reason}`)
+          .findings;
+      }
     },
   };
 }

@@ -21,8 +21,8 @@ export function toViewPointer(view: SchemaView, pointer: string): string | undef
       node = Array.isArray(anyOf) ? anyOf[1] : undefined;
       result = appendPointer(result, 'anyOf', 1);
     }
-    if (isJsonObject(node) && isJsonObject(node[discriminatorKeyword])) {
-      const rule = node[discriminatorKeyword] as Partial<DiscriminatorRule>;
+    const rule = isJsonObject(node) ? node[discriminatorKeyword] : undefined;
+    if (isJsonObject(rule)) {
       if (token === rule.kind) {
         node = rule.branches;
         result = appendPointer(result, discriminatorKeyword, 'branches');
