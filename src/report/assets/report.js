@@ -488,7 +488,12 @@
       lines.push(
         h(
           'span',
-          { class: `cv-line${hit ? ' cv-hit' : ''}`, 'data-pointer': pointer ?? undefined },
+          {
+            class: `cv-line${hit ? ' cv-hit' : ''}`,
+            'data-pointer': pointer ?? undefined,
+            // The same place as findings name it (`where`), e.g. /body/paid.
+            'data-where': pointer === null ? undefined : `/body${pointer}`,
+          },
           '  '.repeat(depth),
           key !== undefined && [h('span', { class: 'cv-k', text: JSON.stringify(key) }), ': '],
           parts,

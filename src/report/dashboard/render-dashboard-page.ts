@@ -9,6 +9,8 @@ export const dashboardPolicy =
  * The dashboard's HTML shell. It loads the report page's stylesheet and script plus the live
  * script by relative URL (so the token in the page's path carries over) and draws nothing
  * itself: the live script mounts the report view on the snapshot the event stream sends first.
+ * The empty icon keeps the browser from asking the receiver for `/favicon.ico`, which would
+ * arrive as an unexpected callback.
  * @example renderDashboardPage(source.snapshot(), 200)
  */
 export function renderDashboardPage(report: Report, maxExchanges: number): string {
@@ -20,6 +22,7 @@ export function renderDashboardPage(report: Report, maxExchanges: number): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="report.css">
 <link rel="stylesheet" href="dashboard.css">

@@ -1,0 +1,284 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createReceiver } from '../../src/receive/index.ts';
+import type { Receiver } from '../../src/receive/types.ts';
+import {
+  createDashboard,
+  createDashboardRoute,
+  createReceiverSource,
+  type Dashboard,
+} from '../../src/report/dashboard/index.ts';
+import type { Catalogue } from '../../src/spec/contract.ts';
+import { buildCatalogue, loadDocument } from '../../src/spec/index.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const artifacts = `${root}test-results/browser`;
+const paid = 'createInvoice/invoicePaid/post';
+
+let browser: Browser;
+let catalogue: Catalogue;
+const open: Array<{ context: BrowserContext; dashboard: Dashboard; receiver: Receiver }> = [];
+
+before(async () => {
+  await mkdir(artifacts, { recursive: true });
+  catalogue = buildCatalogue(await loadDocument(`${root}specs/invoices.yaml`));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  for (const item of open.splice(0)) {
+    await item.context.close();
+    item.dashboard.close();
+    await item.receiver.close();
+  }
+});
+
+interface Opened {
+  page: Page;
+  receiver: Receiver;
+  url: string;
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Console errors and uncaught exceptions (a CSP violation is one). */
+  errors: string[];
+}
+
+/** A receiver for specs/invoices.yaml with its dashboard open in a fresh page. */
+async function openDashboard(
+  options: { viewport?: { width: number; height: number }; dark?: boolean } = {},
+): Promise<Opened> {
+  const route = createDashboardRoute();
+  const receiver = await createReceiver(catalogue, {
+    extraRoutes: route.extraRoutes,
+    closeGraceMs: 100,
+  });
+  const dashboard = route.attach(
+    createDashboard(createReceiverSource(receiver, { command: 'listen', toolVersion: 'test' }), {
+      token: receiver.token,
+      coalesceMs: 20,
+    }),
+  );
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    colorScheme: options.dark === true ? 'dark' : 'light',
+    ...(options.viewport !== undefined && options.viewport.width < 600
+      ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+      : {}),
+  });
+  open.push({ context, dashboard, receiver });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const url = dashboard.urlFor(receiver.origin);
+  await page.goto(url);
+  await page.locator('#cv-live[data-state="live"]').waitFor({ timeout: 5000 });
+  return { page, receiver, url, requests, errors };
+}
+
+function postInvoice(receiver: Receiver, id: string, paidValue: unknown): Promise<Response> {
+  return fetch(`${receiver.urlFor(paid)}/invoices/${id}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ description: `Invoice ${id} paid in full`, paid: paidValue }),
+  });
+}
+
+const rows = (page: Page) => page.locator('details.cv-exchange[data-exchange]');
+
+describe('live dashboard in Chromium', () => {
+  test('shows a callback within a second of it arriving, without a reload', async () => {
+    const { page, receiver, url, requests, errors } = await openDashboard();
+    await page.evaluate(() => {
+      (window as unknown as { cvMarker: number }).cvMarker = 42;
+    });
+    assert.equal(await rows(page).count(), 0);
+
+    const sent = Date.now();
+    const answer = await postInvoice(receiver, 'inv-live', true);
+    assert.equal(answer.status, 200);
+    await rows(page).filter({ hasText: '/invoices/inv-live' }).waitFor({ timeout: 1000 });
+    const shownAfter = Date.now() - sent;
+    assert.ok(shownAfter < 1000, `shown after ${shownAfter} ms`);
+
+    // Same document: the marker set before the callback is still there.
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { cvMarker?: number }).cvMarker),
+      42,
+    );
+    assert.equal(
+      await page
+        .locator('.cv-counts li')
+        .filter({ hasText: 'exchanges' })
+        .locator('b')
+        .textContent(),
+      '1',
+    );
+    const contract = page.locator(`tr[data-contract="${paid}"]`);
+    await contract.locator('.cv-badge', { hasText: 'pass' }).waitFor({ timeout: 1000 });
+    assert.equal(await contract.locator('.cv-receiver-url').textContent(), receiver.urlFor(paid));
+
+    const origin = new URL(url).origin;
+    assert.deepEqual(
+      requests.filter((request) => !request.startsWith(origin)),
+      [],
+      'the page loads nothing from anywhere else',
+    );
+    assert.deepEqual(errors, []);
+    await page.screenshot({ path: `${artifacts}/dashboard-live.png`, fullPage: true });
+  });
+
+  test('a failing exchange highlights /body/paid with the expected value beside it', async () => {
+    const { page, receiver } = await openDashboard();
+    await postInvoice(receiver, 'inv-bad', 'yes');
+    const row = rows(page).filter({ hasText: '/invoices/inv-bad' });
+    await row.waitFor({ timeout: 1000 });
+    assert.equal(await row.locator('summary .cv-badge').textContent(), 'fail');
+
+    // Keyboard: focus the exchange's summary and open it with Enter.
+    await row.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const field = row.locator('[data-where="/body/paid"]');
+    await field.waitFor({ timeout: 1000 });
+    assert.match((await field.getAttribute('class')) ?? '', /\bcv-hit\b/);
+    assert.match((await field.locator('.cv-note').textContent()) ?? '', /expected boolean/);
+    assert.match((await field.textContent()) ?? '', /"paid": "yes"/);
+    // Only the failing field is highlighted.
+    assert.equal(await row.locator('.cv-json .cv-hit').count(), 1);
+    assert.equal(
+      await row
+        .locator('[data-where="/body/description"]')
+        .evaluate((node) => node.classList.contains('cv-hit')),
+      false,
+    );
+    await page.screenshot({ path: `${artifacts}/dashboard-failing.png`, fullPage: true });
+
+    // A live update redraws the list; the open exchange stays open and keeps the focus.
+    await postInvoice(receiver, 'inv-later', true);
+    await rows(page).filter({ hasText: '/invoices/inv-later' }).waitFor({ timeout: 1000 });
+    assert.equal(await row.evaluate((node) => (node as HTMLDetailsElement).open), true);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-key')),
+      await row.locator('summary').getAttribute('data-key'),
+    );
+  });
+
+  test('filters by contract and by pass/fail change the visible rows', async () => {
+    const { page, receiver } = await openDashboard();
+    await postInvoice(receiver, 'inv-ok', true);
+    await postInvoice(receiver, 'inv-wrong', 'yes');
+    await fetch(`${receiver.origin}/${receiver.token}/nowhere`, { method: 'POST', body: '{}' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('details[data-exchange]').length === 3,
+      undefined,
+      { timeout: 1000 },
+    );
+
+    const visible = async (): Promise<string[]> =>
+      (await rows(page).locator('summary .cv-url').allTextContents()).map(
+        (url) => url.split('/').pop() ?? '',
+      );
+    // Newest first.
+    assert.deepEqual(await visible(), ['nowhere', 'inv-wrong', 'inv-ok']);
+
+    await page.selectOption('#cv-filter-outcome', 'fail');
+    assert.deepEqual(await visible(), ['nowhere', 'inv-wrong']);
+    await page.selectOption('#cv-filter-outcome', 'pass');
+    assert.deepEqual(await visible(), ['inv-ok']);
+    await page.selectOption('#cv-filter-outcome', 'all');
+
+    await page.selectOption('#cv-filter-contract', paid);
+    assert.deepEqual(await visible(), ['inv-wrong', 'inv-ok']);
+    await page.selectOption('#cv-filter-contract', '(unmatched)');
+    assert.deepEqual(await visible(), ['nowhere']);
+
+    // Keyboard: Esc clears, f toggles failing only, / focuses the search.
+    await page.locator('body').press('Escape');
+    assert.equal(await rows(page).count(), 3);
+    await page.locator('body').press('f');
+    assert.deepEqual(await visible(), ['nowhere', 'inv-wrong']);
+    await page.locator('body').press('f');
+    await page.locator('body').press('/');
+    await page.keyboard.type('inv-ok');
+    assert.deepEqual(await visible(), ['inv-ok']);
+
+    // A filter stays applied while callbacks keep arriving.
+    await page.keyboard.press('Escape');
+    await page.selectOption('#cv-filter-outcome', 'fail');
+    await postInvoice(receiver, 'inv-new-ok', true);
+    await postInvoice(receiver, 'inv-new-bad', 42);
+    await rows(page).filter({ hasText: 'inv-new-bad' }).waitFor({ timeout: 1000 });
+    assert.deepEqual(await visible(), ['inv-new-bad', 'nowhere', 'inv-wrong']);
+    assert.equal(await page.locator('#cv-filter-outcome').inputValue(), 'fail');
+  });
+
+  test('the Copy button puts the receiver URL on the clipboard', async () => {
+    const { page, receiver } = await openDashboard();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: receiver.origin,
+    });
+    const button = page.locator(`tr[data-contract="${paid}"] button.cv-copy`);
+    await button.click();
+    await page
+      .locator(`tr[data-contract="${paid}"] button.cv-copy`, { hasText: 'Copied' })
+      .waitFor({ timeout: 1000 });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), receiver.urlFor(paid));
+  });
+
+  test('reads on a phone and in dark mode', async () => {
+    const phone = await openDashboard({ viewport: { width: 390, height: 844 }, dark: true });
+    await postInvoice(phone.receiver, 'inv-phone', 'yes');
+    const row = rows(phone.page).filter({ hasText: 'inv-phone' });
+    await row.waitFor({ timeout: 1000 });
+    await row.locator('summary').click();
+    await row.locator('[data-where="/body/paid"]').waitFor({ timeout: 1000 });
+    // Nothing wider than the screen: the page does not scroll sideways.
+    const overflow = await phone.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    const wide =
+      overflow <= 0
+        ? []
+        : await phone.page.evaluate(() =>
+            [...document.querySelectorAll('body *')]
+              .filter((node) => node.getBoundingClientRect().right > innerWidth)
+              .slice(0, 5)
+              .map((node) => `${node.tagName.toLowerCase()}.${node.className}`),
+          );
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone: ${wide.join(', ')}`);
+    const background = await phone.page.evaluate(
+      () => getComputedStyle(document.body).backgroundColor,
+    );
+    assert.equal(background, 'rgb(13, 17, 23)', 'dark background');
+    assert.deepEqual(phone.errors, []);
+    await phone.page.screenshot({ path: `${artifacts}/dashboard-phone-dark.png`, fullPage: true });
+
+    const desktop = await openDashboard({ dark: true });
+    await postInvoice(desktop.receiver, 'inv-dark', 'yes');
+    const dark = rows(desktop.page).filter({ hasText: 'inv-dark' });
+    await dark.waitFor({ timeout: 1000 });
+    await dark.locator('summary').click();
+    await desktop.page.screenshot({ path: `${artifacts}/dashboard-dark.png`, fullPage: true });
+  });
+});
