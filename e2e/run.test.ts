@@ -482,6 +482,80 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
     assert.equal(tokens.size, 30, 'each trigger carried its own receiver URL');
   });
 
+  const otherFaults: Array<{
+    spec: string;
+    name: string;
+    flags: string[];
+    cli: string[];
+    checks: string[];
+  }> = [
+    {
+      spec: 'tictactoe.yaml',
+      name: 'tictactoe',
+      flags: ['--fault', 'no-callback'],
+      cli: [],
+      checks: ['callback.missing'],
+    },
+    {
+      spec: 'webhooks.yaml',
+      name: 'webhooks',
+      flags: ['--fault', 'wrong-type'],
+      cli: [],
+      checks: ['body.schema'],
+    },
+    {
+      spec: 'webhooks.yaml',
+      name: 'webhooks',
+      flags: ['--fault', 'no-callback'],
+      cli: [],
+      checks: ['callback.missing'],
+    },
+    {
+      spec: 'webhooks.yaml',
+      name: 'webhooks',
+      flags: ['--sign', 'standard-webhooks', '--secret', secret, '--fault', 'missing-header'],
+      cli: ['--verify-signature', 'standard-webhooks', '--secret', secret],
+      checks: ['header.required', 'signature.missing'],
+    },
+    {
+      spec: 'webhooks.yaml',
+      name: 'webhooks',
+      flags: ['--sign', 'standard-webhooks', '--secret', secret, '--fault', 'stale-timestamp'],
+      cli: ['--verify-signature', 'standard-webhooks', '--secret', secret],
+      checks: ['signature.stale'],
+    },
+  ];
+  for (const { spec, name, flags, cli: cliFlags, checks } of otherFaults) {
+    it(`${name} ${flags.at(-1)}: exit 1 with ${checks.join(' + ')}`, async () => {
+      const { result, report } = await runJson([
+        'run',
+        `specs/${spec}`,
+        '--provider-cmd',
+        provider(name, ...flags),
+        '--timeout',
+        '1.5',
+        ...cliFlags,
+      ]);
+      assert.equal(result.code, 1, result.stderr);
+      assert.deepEqual(errorChecks(report), checks);
+    });
+  }
+
+  it('webhooks --fault retry with --respond 503,500,204: delivered on the third attempt, same webhook-id', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/webhooks.yaml',
+      '--provider-cmd',
+      provider('webhooks', '--fault', 'retry', '--retry-backoff-ms', '100'),
+      '--respond',
+      '*=503,500,204',
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(report.expectations[0]?.attempts, 3);
+  });
+
   it('JUnit, JSON and Markdown into --output: JUnit has the shape CI viewers read', async () => {
     const output = join(work, 'reports');
     const result = await runCli([
