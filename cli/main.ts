@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, ExitCode, exitCodeFor } from './exit-code.ts';
 import { registerInspectCommand } from './inspect.ts';
+import { registerListenCommand } from './listen.ts';
 import { registerMockCommand } from './mock.ts';
 import { registerRunCommand } from './run.ts';
 import { registerSendCommand } from './send.ts';
@@ -16,6 +17,7 @@ export function createProgram(): Command {
     .exitOverride();
   // Commands register below, one line each.
   registerInspectCommand(program);
+  registerListenCommand(program);
   registerMockCommand(program);
   registerRunCommand(program);
   registerSendCommand(program);

@@ -15,6 +15,22 @@ export * from './provide/index.ts';
 export * from './provide/mock/index.ts';
 export type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './receive/exchange.ts';
 export {
+  buildListenReport,
+  createJournal,
+  createReceiver,
+  type ExtraRouteHandler,
+  type Journal,
+  type ListenReportInput,
+  parseJournalLine,
+  type Receiver,
+  type ReceiverBehaviour,
+  type ReceiverOptions,
+  type ReceiverRoute,
+  type ReceiverStats,
+  reservedPrefix,
+  serialiseExchange,
+} from './receive/index.ts';
+export {
   createDashboard,
   createDashboardRoute,
   createReceiverSource,

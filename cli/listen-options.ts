@@ -1,0 +1,127 @@
+import { UsageError } from '../src/errors.ts';
+import type { ReceiverBehaviour } from '../src/receive/index.ts';
+import { type ReporterName, reporterNames } from '../src/report/index.ts';
+
+/** Flags of `listen` as commander hands them over. */
+export interface ListenFlags {
+  host?: string;
+  port?: string;
+  webhookPrefix?: string;
+  record?: string;
+  maxBody?: string;
+  respond?: string[];
+  delay?: string[];
+  drop?: string[];
+  timeout?: string;
+  expect?: string;
+  json?: boolean;
+  reporter?: string[];
+  output?: string;
+  /** False with `--no-dashboard`. */
+  dashboard?: boolean;
+}
+
+/** `listen` settings after checking every flag. */
+export interface ListenSettings {
+  host: string;
+  port: number;
+  webhookPrefix: string;
+  record?: string;
+  maxBodyBytes?: number;
+  behaviours: Record<string, ReceiverBehaviour>;
+  timeoutMs?: number;
+  expect?: number;
+  json: boolean;
+  reporters: ReporterName[];
+  output?: string;
+}
+
+/** Commander collector for repeatable flags. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function integer(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}".`);
+  }
+  return value;
+}
+
+function splitPair(flag: string, text: string): [string, string] {
+  const at = text.lastIndexOf('=');
+  if (at <= 0 || at === text.length - 1) {
+    throw new UsageError(`${flag} takes <contract>=<value>, got "${text}".`, {
+      hint: `Example: ${flag} 'createInvoice/invoicePaid/post=${flag === '--delay' ? '500' : '503,503,200'}' (or * for every contract).`,
+    });
+  }
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
+/**
+ * Checks `listen`'s flags and turns them into settings; every problem is a UsageError (exit 2).
+ * @example parseListenFlags({ port: '0', respond: ['*=503,200'] }).behaviours['*'] // { statuses: [503, 200] }
+ */
+export function parseListenFlags(flags: ListenFlags): ListenSettings {
+  const behaviours: Record<string, ReceiverBehaviour> = {};
+  const behaviourOf = (contract: string): ReceiverBehaviour => {
+    behaviours[contract] ??= {};
+    return behaviours[contract];
+  };
+  for (const text of flags.respond ?? []) {
+    const [contract, list] = splitPair('--respond', text);
+    behaviourOf(contract).statuses = list
+      .split(',')
+      .map((status) => integer('--respond statuses', status, 100, 599));
+  }
+  for (const text of flags.delay ?? []) {
+    const [contract, ms] = splitPair('--delay', text);
+    behaviourOf(contract).delayMs = integer('--delay', ms, 0, 600_000);
+  }
+  for (const contract of flags.drop ?? []) behaviourOf(contract).drop = true;
+
+  const reporters = (flags.reporter ?? []).map((name) => {
+    const known = reporterNames.find((candidate) => candidate === name.trim());
+    if (known === undefined) {
+      throw new UsageError(`Unknown reporter "${name}".`, {
+        hint: `Use one of ${reporterNames.join(', ')}; repeat --reporter for several.`,
+      });
+    }
+    return known;
+  });
+
+  let timeoutMs: number | undefined;
+  if (flags.timeout !== undefined) {
+    const seconds = Number(flags.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0) {
+      throw new UsageError(
+        `--timeout must be a positive number of seconds, got "${flags.timeout}".`,
+      );
+    }
+    timeoutMs = Math.round(seconds * 1000);
+  }
+
+  const settings: ListenSettings = {
+    host: flags.host ?? '127.0.0.1',
+    port: flags.port === undefined ? 0 : integer('--port', flags.port, 0, 65_535),
+    webhookPrefix: flags.webhookPrefix ?? '/webhooks',
+    behaviours,
+    json: flags.json === true,
+    reporters,
+  };
+  if (flags.record !== undefined) settings.record = flags.record;
+  if (flags.maxBody !== undefined) settings.maxBodyBytes = integer('--max-body', flags.maxBody, 1);
+  if (timeoutMs !== undefined) settings.timeoutMs = timeoutMs;
+  if (flags.expect !== undefined) settings.expect = integer('--expect', flags.expect, 1);
+  if (flags.output !== undefined) settings.output = flags.output;
+  return settings;
+}
+
+/** `CALLBACK_VERIFY_URL_<ID>`: the contract id upper-cased, every other character `_`. */
+export function contractEnvName(contractId: string): string {
+  return `CALLBACK_VERIFY_URL_${contractId
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')}`;
+}

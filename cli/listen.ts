@@ -1,0 +1,346 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Command } from 'commander';
+import { ContractNotFoundError, UsageError } from '../src/errors.ts';
+import {
+  buildListenReport,
+  createReceiver,
+  type Exchange,
+  type Receiver,
+} from '../src/receive/index.ts';
+import { renderConsole, writeReports } from '../src/report/index.ts';
+import type { Report } from '../src/report/report.ts';
+import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
+import type { Finding } from '../src/validate/finding.ts';
+import { prepareDashboard } from './dashboard.ts';
+import { ExitCode } from './exit-code.ts';
+import {
+  collect,
+  contractEnvName,
+  type ListenFlags,
+  type ListenSettings,
+  parseListenFlags,
+} from './listen-options.ts';
+import { version } from './version.ts';
+
+/** Why a listening session ended. */
+type EndReason =
+  | { kind: 'signal'; signal: string }
+  | { kind: 'timeout' }
+  | { kind: 'expect' }
+  | { kind: 'command'; code: number | null; signal: string | null }
+  | { kind: 'command-failed'; message: string };
+
+function write(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function liveLine(exchange: Exchange): string {
+  const mark = exchange.verdict === 'pass' ? '✓' : '✗';
+  const status = exchange.answer?.dropped
+    ? 'dropped'
+    : exchange.answer === undefined
+      ? 'no answer'
+      : String(exchange.answer.status);
+  const what = exchange.contract ?? `${exchange.request.method} ${exchange.request.url}`;
+  const problems = exchange.findings.filter((f) => f.severity !== 'info');
+  const first = problems
+    .slice(0, 2)
+    .map((f) => f.message)
+    .join('; ');
+  const more = problems.length > 2 ? ` (+${problems.length - 2} more)` : '';
+  return `${mark} ${exchange.receivedAt.slice(11, 23)} ${what} → ${status}${first === '' ? '' : ` — ${first}${more}`}`;
+}
+
+function exchangeEvent(exchange: Exchange): Record<string, unknown> {
+  return {
+    event: 'exchange',
+    id: exchange.id,
+    receivedAt: exchange.receivedAt,
+    method: exchange.request.method,
+    url: exchange.request.url,
+    contract: exchange.contract ?? null,
+    token: exchange.token ?? null,
+    status: exchange.answer?.status ?? null,
+    dropped: exchange.answer?.dropped === true,
+    verdict: exchange.verdict,
+    findings: exchange.findings,
+  };
+}
+
+/** Starts the command after `--` with the receiver URLs in its environment. */
+function startCommand(command: string[], receiver: Receiver, json: boolean): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CALLBACK_VERIFY_URL: `${receiver.origin}/${receiver.token}`,
+  };
+  for (const route of receiver.routes()) env[contractEnvName(route.contract)] = route.url;
+  const [file = '', ...args] = command;
+  // In --json mode stdout carries events only; the command's output goes to stderr.
+  return spawn(file, args, {
+    env,
+    stdio: ['ignore', json ? process.stderr : 'inherit', 'inherit'],
+  });
+}
+
+/** Resolves when the session should end, for whichever reason comes first. */
+function awaitEnd(
+  settings: ListenSettings,
+  receiver: Receiver,
+  child: ChildProcess | undefined,
+): { ended: Promise<EndReason>; dispose: () => void } {
+  const cleanups: Array<() => void> = [];
+  const ended = new Promise<EndReason>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const onSignal = (): void => resolve({ kind: 'signal', signal });
+      process.once(signal, onSignal);
+      cleanups.push(() => process.off(signal, onSignal));
+    }
+    if (settings.timeoutMs !== undefined) {
+      const timer = setTimeout(() => resolve({ kind: 'timeout' }), settings.timeoutMs);
+      cleanups.push(() => clearTimeout(timer));
+    }
+    if (settings.expect !== undefined) {
+      const wanted = settings.expect;
+      const check = (): void => {
+        if (matchedCount(receiver) >= wanted) resolve({ kind: 'expect' });
+      };
+      cleanups.push(receiver.subscribe(check));
+    }
+    if (child !== undefined) {
+      child.once('exit', (code, signal) => resolve({ kind: 'command', code, signal }));
+      child.once('error', (error) => resolve({ kind: 'command-failed', message: error.message }));
+    }
+  });
+  return {
+    ended,
+    dispose: () => {
+      for (const cleanup of cleanups) cleanup();
+    },
+  };
+}
+
+function matchedCount(receiver: Receiver): number {
+  const stats = receiver.stats();
+  return stats.exchanges - stats.unexpected;
+}
+
+function endFindings(reason: EndReason, settings: ListenSettings, received: number): Finding[] {
+  const findings: Finding[] = [];
+  if (settings.expect !== undefined && received < settings.expect) {
+    findings.push({
+      check: 'listen.expect',
+      severity: 'error',
+      message: `Expected ${settings.expect} callback(s) but ${received} arrived before listen ended (${describeEnd(reason)}).`,
+      expected: settings.expect,
+      actual: received,
+    });
+  }
+  if (reason.kind === 'command' && reason.code !== 0) {
+    findings.push({
+      check: 'listen.command',
+      severity: 'error',
+      message:
+        reason.code === null
+          ? `The command after -- was killed by ${reason.signal ?? 'a signal'}.`
+          : `The command after -- exited with code ${reason.code}.`,
+      actual: reason.code ?? reason.signal,
+    });
+  }
+  if (reason.kind === 'command-failed') {
+    findings.push({
+      check: 'listen.command',
+      severity: 'error',
+      message: `The command after -- could not be started: ${reason.message}.`,
+    });
+  }
+  return findings;
+}
+
+function describeEnd(reason: EndReason): string {
+  switch (reason.kind) {
+    case 'signal':
+      return `stopped by ${reason.signal}`;
+    case 'timeout':
+      return 'timeout';
+    case 'expect':
+      return 'expected number received';
+    case 'command':
+      return `command exited${reason.code === null ? ` by ${reason.signal}` : ` with ${reason.code}`}`;
+    case 'command-failed':
+      return 'command could not start';
+  }
+}
+
+/** File reports go to --output (default `callback-verify-report` when a file reporter is named). */
+async function saveReports(report: Report, settings: ListenSettings): Promise<string[]> {
+  const files = settings.reporters.filter((name) => name !== 'console');
+  if (files.length === 0 && settings.output === undefined) return [];
+  return writeReports(report, {
+    reporters: files.length === 0 ? ['json'] : files,
+    outputDir: settings.output ?? 'callback-verify-report',
+  });
+}
+
+/** `callback-verify listen <spec> [-- <command…>]`: receivers for every contract, validated live. */
+async function listen(spec: string, command: string[], flags: ListenFlags): Promise<number> {
+  const settings = parseListenFlags(flags);
+  const catalogue = buildCatalogue(await loadDocument(spec));
+  const known = new Set(catalogue.contracts.map((contract) => contract.id));
+  for (const id of Object.keys(settings.behaviours)) {
+    if (id !== '*' && !known.has(id)) {
+      throw new ContractNotFoundError(
+        `--respond/--delay/--drop name ${id}, which ${spec} does not declare.`,
+        {
+          hint: `Run \`callback-verify inspect ${spec}\` for the contract ids, or use * for every contract.`,
+        },
+      );
+    }
+  }
+  if (catalogue.contracts.length === 0) {
+    throw new UsageError(
+      `${spec} declares no callbacks or webhooks, so there is nothing to listen for.`,
+    );
+  }
+  const startedAt = new Date().toISOString();
+  const dashboard = prepareDashboard(flags.dashboard);
+  const receiver = await createReceiver(catalogue, {
+    ...dashboard?.receiverOptions,
+    host: settings.host,
+    port: settings.port,
+    webhookPrefix: settings.webhookPrefix,
+    behaviours: settings.behaviours,
+    ...(settings.record === undefined ? {} : { journalPath: settings.record }),
+    ...(settings.maxBodyBytes === undefined ? {} : { maxBodyBytes: settings.maxBodyBytes }),
+  });
+  const live = dashboard?.start(receiver, { command: 'listen', toolVersion: version, startedAt });
+
+  if (settings.json) {
+    const urls = Object.fromEntries(receiver.routes().map((route) => [route.contract, route.url]));
+    write(
+      JSON.stringify({
+        event: 'ready',
+        origin: receiver.origin,
+        base: `${receiver.origin}/${receiver.token}`,
+        urls,
+        ...(live === undefined ? {} : { dashboard: live.url }),
+      }),
+    );
+  } else {
+    write(
+      `Listening on ${receiver.origin} for ${catalogue.contracts.length} contract(s) of ${catalogue.document.title}:`,
+    );
+    for (const route of receiver.routes()) {
+      const tail = route.pattern === '' ? '' : `  (then ${route.pattern})`;
+      write(
+        `  ${route.method.toUpperCase().padEnd(6)} ${route.contract}\n         ${route.url}${tail}`,
+      );
+    }
+    if (live !== undefined) write(`dashboard: ${live.url}`);
+  }
+  receiver.subscribe((exchange) => {
+    write(settings.json ? JSON.stringify(exchangeEvent(exchange)) : liveLine(exchange));
+  });
+
+  const child = command.length > 0 ? startCommand(command, receiver, settings.json) : undefined;
+  const { ended, dispose } = awaitEnd(settings, receiver, child);
+  const reason = await ended;
+  dispose();
+  if (child !== undefined && child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+  }
+  live?.close();
+  await receiver.close();
+
+  const report = buildListenReport(receiver, {
+    toolVersion: version,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    findings: endFindings(reason, settings, matchedCount(receiver)),
+  });
+  let written: string[] = [];
+  let reportError: unknown;
+  try {
+    written = await saveReports(report, settings);
+  } catch (error) {
+    reportError = error;
+  }
+  const exitCode =
+    reason.kind === 'command-failed'
+      ? ExitCode.usage
+      : report.summary.conformant
+        ? ExitCode.conformant
+        : ExitCode.nonConformant;
+  if (settings.json) {
+    write(
+      JSON.stringify({
+        event: 'summary',
+        reason: describeEnd(reason),
+        ...report.summary,
+        findings: report.findings,
+        reports: written,
+        exitCode,
+      }),
+    );
+    // stdout carries events only; a console report asked for goes to stderr.
+    if (settings.reporters.includes('console')) process.stderr.write(`${renderConsole(report)}\n`);
+  } else {
+    write('');
+    write(renderConsole(report, { color: process.stdout.isTTY === true }));
+    for (const path of written) write(`report: ${path}`);
+  }
+  if (reportError !== undefined) throw reportError;
+  return exitCode;
+}
+
+/** Registers `listen` on the program. */
+export function registerListenCommand(program: Command): void {
+  program
+    .command('listen')
+    .description(
+      'Run a receiver for every callback and webhook of a spec, print their URLs and validate what arrives.',
+    )
+    .argument('<spec>', 'OpenAPI document (file path or http(s) URL)')
+    .argument(
+      '[command...]',
+      'after --: a command to run with the receiver URLs in its environment; listen ends when it exits',
+    )
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind (0 = any free port)', '0')
+    .option('--webhook-prefix <path>', 'path prefix of webhook receivers', '/webhooks')
+    .option(
+      '--record <file>',
+      'append every request to this JSON Lines journal before answering it',
+    )
+    .option(
+      '--max-body <bytes>',
+      'largest accepted request body; larger ones get 413',
+      String(10 * 1024 * 1024),
+    )
+    .option(
+      '--respond <contract=statuses>',
+      'answer a contract with these statuses in turn, e.g. "*=503,503,200" (repeatable)',
+      collect,
+    )
+    .option('--delay <contract=ms>', 'wait before answering a contract (repeatable)', collect)
+    .option(
+      '--drop <contract>',
+      'drop the connection instead of answering (repeatable; * for all)',
+      collect,
+    )
+    .option('--timeout <seconds>', 'stop after this many seconds')
+    .option(
+      '--expect <n>',
+      'stop once n requests matched a contract; fewer by the end fails the run',
+    )
+    .option('--json', 'write JSON Lines events to stdout (ready, exchange…, summary)')
+    .option(
+      '--reporter <name>',
+      'write a report: console, json, junit, markdown, html (repeatable)',
+      collect,
+    )
+    .option('--output <dir>', 'folder for the reports (default: callback-verify-report)')
+    .option('--no-dashboard', 'do not serve the live dashboard')
+    .action(async (spec: string, command: string[], flags: ListenFlags) => {
+      process.exitCode = await listen(spec, command, flags);
+    });
+}
