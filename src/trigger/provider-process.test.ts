@@ -20,6 +20,26 @@ describe('startProvider', { concurrency: true }, () => {
     await provider.stop(); // idempotent
   });
 
+  it('with --ready-url, is ready once that URL answers (any status)', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const address = probe.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    await new Promise((resolve) => probe.close(resolve));
+    const provider = await startProvider({
+      command: `${node} -e "require('node:http').createServer((q,r)=>{r.statusCode=503;r.end()}).listen(${port},'127.0.0.1')"`,
+      url: `http://127.0.0.1:${port}`,
+      readyUrl: `http://127.0.0.1:${port}/health`,
+      readyTimeoutMs: 10_000,
+    });
+    try {
+      assert.equal(provider.url, `http://127.0.0.1:${port}`);
+      assert.equal((await fetch(`${provider.url}/health`)).status, 503);
+    } finally {
+      await provider.stop();
+    }
+  });
+
   it('with --ready-url, waits for that URL and reports the output when it never answers', async () => {
     const provider = await startProvider({
       command: server,
