@@ -14,6 +14,8 @@ export interface ConversionContext {
   check: string;
   view: SchemaView;
   validatorFor(fragment: string): ValidateFunction | undefined;
+  /** Pointer of the schema being checked, in the document. */
+  root?: string;
 }
 
 const composite = new Set(['oneOf', 'anyOf']);
@@ -172,11 +174,21 @@ function dedupe(findings: Finding[]): Finding[] {
 function specPointer(error: ErrorObject, context: ConversionContext): string | undefined {
   if (typeof error.params.pointer === 'string') return error.params.pointer;
   const parent = error.parentSchema;
-  const base =
-    typeof parent === 'object' && parent !== null ? context.view.pointerOf.get(parent) : undefined;
+  if (typeof parent !== 'object' || parent === null) return schemaPathPointer(error, context);
+  const base = context.view.pointerOf.get(parent);
   if (base === undefined) return undefined;
   const keyword = error.keyword === discriminatorKeyword ? 'discriminator' : error.keyword;
   return appendPointer(base, keyword);
+}
+
+/**
+ * A `false` schema has no object to look up, so its place comes from Ajv's schema path: relative
+ * to the document for errors inside referenced components, else to the schema being checked.
+ */
+function schemaPathPointer(error: ErrorObject, context: ConversionContext): string | undefined {
+  if (context.root === undefined) return undefined;
+  const path = error.schemaPath.replace(/^#/, '').replace(/\/false schema$/, '');
+  return /^\/(components|paths|webhooks)\//.test(path) ? path : `${context.root}${path}`;
 }
 
 function convertOne(error: ErrorObject, context: ConversionContext): Finding[] {

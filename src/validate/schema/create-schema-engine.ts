@@ -117,6 +117,7 @@ function compile(
           check,
           view,
           validatorFor: setup.validatorFor,
+          root: schema.pointer,
         });
       } catch (error) {
         // A discriminator branch is compiled when a value first selects it; if it cannot be,
