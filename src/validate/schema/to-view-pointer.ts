@@ -1,10 +1,6 @@
 import { isJsonObject } from '../../spec/is-json-object.ts';
 import { appendPointer, splitPointer } from '../../spec/json-pointer.ts';
-import {
-  type DiscriminatorRule,
-  discriminatorKeyword,
-  type SchemaView,
-} from './build-schema-view.ts';
+import { discriminatorKeyword, type SchemaView } from './build-schema-view.ts';
 
 /**
  * Translates a pointer into the original document to the same node's pointer in the view,
