@@ -21,6 +21,7 @@ const schemas: JsonObject = {
   Conditional: {
     type: 'object',
     if: { properties: { paid: { const: true } } },
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, not a promise.
     then: { required: ['paidAt'] },
   },
 };
