@@ -31,6 +31,13 @@ const table: Array<[string, string[], unknown, { style: string; explode: boolean
   ],
   ['header list', ['a,b'], { type: 'array' }, simple, ['a', 'b']],
   [
+    'header list with spaces',
+    ['1, 2'],
+    { type: 'array', items: { type: 'integer' } },
+    simple,
+    [1, 2],
+  ],
+  [
     'object, explode=false',
     ['role,admin,age,3'],
     { type: 'object', properties: { age: { type: 'integer' } } },

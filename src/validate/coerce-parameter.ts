@@ -57,6 +57,8 @@ function splitValue(value: string, style: string): string[] {
   if (value === '') return [];
   if (style === 'spaceDelimited') return value.split(/ |%20/);
   if (style === 'pipeDelimited') return value.split('|');
+  // HTTP list headers are written `a, b`; the space is not part of the value.
+  if (style === 'simple') return value.split(',').map((part) => part.trim());
   return value.split(',');
 }
 
