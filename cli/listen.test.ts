@@ -205,6 +205,34 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     }
   });
 
+  test('without --json: URLs first, a live line per request, the console report last', async () => {
+    const child = spawn(
+      process.execPath,
+      [main, 'listen', spec, '--expect', '1', '--no-dashboard'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    const url = await new Promise<string>((resolve) => {
+      child.stdout.on('data', (chunk) => {
+        out += String(chunk);
+        const found = /(http:\/\/\S+\/cb\/createInvoice)\b/.exec(out);
+        if (found?.[1] !== undefined) resolve(found[1]);
+      });
+    });
+    await postJson(`${url}/invoices/a`, { id: 'a', paid: 'yes' });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    assert.equal(code, 1);
+    assert.match(out, /Listening on http:\/\/127\.0\.0\.1:\d+ for 3 contract\(s\)/);
+    assert.match(out, /webhooks\/orderShipped/);
+    assert.match(
+      out,
+      /✗ [\d:.]+ createInvoice\/invoicePaid\/post → 200 — body\.paid must be boolean/,
+    );
+    assert.match(out, /NOT CONFORMANT/);
+  });
+
   test('bad flags and unknown contracts exit 2', async () => {
     const bad = listen(['--respond', 'nonsense']);
     assert.equal(await bad.exited, 2);

@@ -70,7 +70,7 @@ function groupOf(contract: Contract): { category: 'cb' | 'fixed'; id: string; la
       return {
         category: 'cb',
         id: `${trigger} ${JSON.stringify(base.source)}`,
-        label: describeBase(base.source),
+        label: slug(describeBase(base.source)),
       };
     case 'fixed':
       return { category: 'fixed', id: `${trigger} ${base.origin}`, label: slug(base.origin) };
@@ -79,6 +79,11 @@ function groupOf(contract: Contract): { category: 'cb' | 'fixed'; id: string; la
     default:
       return { category: 'cb', id: `${trigger} none ${contract.id}`, label: slug(contract.name) };
   }
+}
+
+/** A webhook name as path segments: Adyen-style names such as `/ACCOUNT_CLOSED` lose the slash. */
+function webhookPath(name: string): string {
+  return name.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
 }
 
 function normalisePrefix(prefix: string): string {
@@ -136,7 +141,7 @@ export function buildRouteTable(catalogue: Catalogue, webhookPrefix: string): Ro
       route = {
         contract,
         base: 'webhook',
-        prefix: `${hookPrefix}/${encodeURIComponent(contract.name)}`,
+        prefix: `${hookPrefix}/${webhookPath(contract.name)}`,
         pattern: '',
         specificity: 0,
       };
