@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig, resolveRunOptions } from '../src/config/index.ts';
 import { UsageError } from '../src/errors.ts';
+import { createReceiver } from '../src/receive/index.ts';
+import type { Receiver } from '../src/receive/types.ts';
 import {
   type Report,
   type ReporterName,
@@ -17,6 +19,7 @@ import {
   checkProviderReachable,
   type ProviderProcess,
   type RunProgressEvent,
+  receiverEnvironment,
   runConformance,
   startProvider,
 } from '../src/trigger/index.ts';
@@ -134,6 +137,8 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
   const controller = new AbortController();
   let provider: ProviderProcess | undefined;
   let dashboard: RunDashboard | undefined;
+  let receiver: Receiver | undefined;
+  let closeReceiver = async (): Promise<void> => {};
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (interrupted) {
@@ -177,6 +182,18 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
       },
       config,
     );
+    // The receiver starts first, so a provider started here can be told where it is
+    // (webhooks that are configured once, not per trigger).
+    dashboard = await startRunDashboard(flags.dashboard, catalogue, options, version);
+    if (dashboard !== undefined) progress?.line(`dashboard: ${dashboard.url}`);
+    receiver =
+      dashboard?.runOptions().receiver ??
+      (await createReceiver(catalogue, { host: options.receiverHost, port: options.receiverPort }));
+    const ownReceiver = dashboard === undefined ? receiver : undefined;
+    closeReceiver = async () => {
+      await dashboard?.close();
+      await ownReceiver?.close();
+    };
     if (flags.providerCmd !== undefined) {
       progress?.line(`starting provider: ${flags.providerCmd}`);
       provider = await startProvider({
@@ -185,14 +202,13 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
         ...(flags.readyUrl === undefined ? {} : { readyUrl: flags.readyUrl }),
         readyTimeoutMs: readSeconds(flags.readyTimeout ?? '15', '--ready-timeout') * 1000,
         signal: controller.signal,
+        env: receiverEnvironment(receiver),
       });
       options.provider = provider.url;
       progress?.line(`provider ready at ${provider.url}`);
     }
     if (provider === undefined) await checkProviderReachable(options.provider);
     const running = provider;
-    dashboard = await startRunDashboard(flags.dashboard, catalogue, options, version);
-    if (dashboard !== undefined) progress?.line(`dashboard: ${dashboard.url}`);
     const report = await runConformance(catalogue, {
       ...options,
       toolVersion: version,
@@ -201,6 +217,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
         ? {}
         : { providerCommand: running.command, providerOutput: () => running.output() }),
       ...(progress === undefined ? {} : { onProgress: progress.event }),
+      receiver,
       ...dashboard?.runOptions(progress?.event),
     });
     dashboard?.publish(report);
@@ -210,8 +227,8 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await dashboard?.close();
     await provider?.stop();
+    await closeReceiver();
   }
 }
 

@@ -556,6 +556,53 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
     assert.equal(report.expectations[0]?.attempts, 3);
   });
 
+  it('webhooks set up out of band: the provider gets CALLBACK_VERIFY_WEBHOOK_BASE, the config expects them', async () => {
+    const config = join(work, 'webhooks-config.yaml');
+    await writeFile(
+      config,
+      [
+        'operations:',
+        '  createOrder:',
+        '    expect:',
+        '      contracts: [createOrder/orderStatus/post, webhook/orderCreated/post, webhook/orderShipped/post]',
+        '',
+      ].join('\n'),
+    );
+    const command = `${provider('webhooks', '--auto-ship-ms', '100')} --webhook-base "$CALLBACK_VERIFY_WEBHOOK_BASE"`;
+    const { result, report } = await runJson([
+      'run',
+      'specs/webhooks.yaml',
+      '--provider-cmd',
+      command,
+      '--config',
+      config,
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(
+      report.expectations.map((expectation) => [expectation.contract, expectation.status]),
+      [
+        ['createOrder/orderStatus/post', 'received'],
+        ['webhook/orderCreated/post', 'received'],
+        ['webhook/orderShipped/post', 'received'],
+      ],
+    );
+    assert.match(report.expectations[1]?.expectedUrl ?? '', /\/webhooks\/orderCreated$/);
+
+    // Without the expectation, a webhook nobody asked for is unexpected.
+    const unexpected = await runJson([
+      'run',
+      'specs/webhooks.yaml',
+      '--provider-cmd',
+      command,
+      '--timeout',
+      '2',
+    ]);
+    assert.equal(unexpected.result.code, 1);
+    assert.deepEqual(errorChecks(unexpected.report), ['callback.unexpected']);
+  });
+
   it('JUnit, JSON and Markdown into --output: JUnit has the shape CI viewers read', async () => {
     const output = join(work, 'reports');
     const result = await runCli([

@@ -240,6 +240,7 @@ test('fixed-host callbacks are matched by contract and compared on the mapped ba
         count: 1,
         template: fixedTemplate,
         fixedOrigin: { written: 'http://notify.example.com', actual: 'http://127.0.0.1:4999' },
+        tokenless: true,
         findings: [],
         checkable: true,
       },

@@ -83,6 +83,10 @@ export function correlateCallbacks(input: CorrelationInput): Correlation {
 }
 
 function computeExpectedUrl(slot: Slot): void {
+  if (slot.planned.url !== undefined) {
+    slot.expectedUrl = slot.planned.url;
+    return;
+  }
   const template = slot.planned.template;
   if (template === undefined) return;
   const result = evaluateUrlTemplate(template, buildRuntimeContext(slot.sent));
@@ -123,8 +127,7 @@ function findSlot(
   }
   if (exchange.contract === undefined) return undefined;
   const candidates = slots.filter(
-    (slot) =>
-      slot.planned.contract === exchange.contract && slot.sent.trigger.injections.length === 0,
+    (slot) => slot.planned.contract === exchange.contract && slot.planned.tokenless === true,
   );
   const open = candidates.find((slot) => slot.delivered < slot.planned.count);
   if (open !== undefined) return open;

@@ -16,6 +16,7 @@ export {
   type StartProviderOptions,
   startProvider,
 } from './provider-process.ts';
+export { receiverEnvironment } from './receiver-environment.ts';
 export { runConformance } from './run-conformance.ts';
 export { runPool } from './run-pool.ts';
 export { type SentTrigger, sendTrigger } from './send-trigger.ts';

@@ -285,3 +285,27 @@ test('planTriggers filters by operation, tag and contract, and rejects names tha
   assert.equal(skipped.triggers.length, 0);
   assert.equal(skipped.findings[0]?.check, 'run.nothing-to-trigger');
 });
+
+test('planTriggers: webhooks the config expects are token-less expectations at their receiver URL', async () => {
+  const catalogue = await catalogueOf('webhooks.yaml');
+  const [trigger] = planTriggers(
+    catalogue,
+    options({
+      operations: {
+        createOrder: { expect: { contracts: ['webhook/orderCreated/post'], count: 1 } },
+      },
+    }),
+  ).triggers;
+  assert.deepEqual(
+    trigger?.expectations.map((e) => [e.contract, e.count, e.tokenless === true, e.url]),
+    [['webhook/orderCreated/post', 1, true, 'http://127.0.0.1:9/R/webhook/tok1']],
+  );
+  assert.throws(
+    () =>
+      planTriggers(
+        catalogue,
+        options({ operations: { createOrder: { expect: { contracts: ['webhook/nope/post'] } } } }),
+      ),
+    /no such callback and the spec no such webhook/,
+  );
+});

@@ -52,6 +52,7 @@ export interface TriggerPlan {
  */
 export function planTriggers(catalogue: Catalogue, options: PlanOptions): TriggerPlan {
   const byOperation = groupByTrigger(catalogue.contracts);
+  const webhooks = catalogue.contracts.filter((contract) => contract.kind === 'webhook');
   checkFilters(catalogue, byOperation, options.filters);
   const triggers: PlannedTrigger[] = [];
   for (const { operation, contracts } of byOperation.values()) {
@@ -61,7 +62,9 @@ export function planTriggers(catalogue: Catalogue, options: PlanOptions): Trigge
     if (config?.skip === true) continue;
     const repeat = config?.repeat ?? options.repeat ?? 1;
     for (let n = 1; n <= repeat; n += 1) {
-      triggers.push(planTrigger(catalogue.document, operation, contracts, config, key, n, options));
+      triggers.push(
+        planTrigger(catalogue.document, operation, contracts, webhooks, config, key, n, options),
+      );
     }
   }
   const findings: Finding[] = [];
@@ -87,6 +90,7 @@ function planTrigger(
   document: LoadedDocument,
   operation: TriggerOperation,
   contracts: Contract[],
+  webhooks: Contract[],
   config: OperationConfig | undefined,
   key: string,
   sequence: number,
@@ -114,7 +118,7 @@ function planTrigger(
 
   const expectations: PlannedExpectation[] = [];
   const injections: Injection[] = [];
-  const selected = selectContracts(operation, contracts, config, options.filters);
+  const selected = selectContracts(operation, contracts, webhooks, config, options.filters);
   const injectedSources = new Map<string, string>();
   for (const contract of contracts) {
     const count = selected.get(contract.id);
@@ -143,6 +147,20 @@ function planTrigger(
       }
     }
     if (count !== undefined) expectations.push(expectation);
+  }
+  // Webhooks the config expects after this trigger: the provider was told the receiver's
+  // webhook URLs when it started, so they arrive without a trigger token.
+  for (const webhook of webhooks) {
+    const count = selected.get(webhook.id);
+    if (count === undefined) continue;
+    expectations.push({
+      contract: webhook.id,
+      count,
+      findings: [],
+      checkable: true,
+      tokenless: true,
+      url: options.urlFor(webhook.id, token),
+    });
   }
   for (const [name, value] of Object.entries(config?.headers ?? {})) headers[name] = value;
   for (const [name, value] of Object.entries(options.headers)) {
@@ -200,6 +218,7 @@ function planExpectation(
     const written = base.kind === 'fixed' ? base.origin : '';
     if (callbackBase !== undefined) {
       expectation.fixedOrigin = { written, actual: callbackBase.replace(/\/+$/, '') };
+      expectation.tokenless = true;
       return expectation;
     }
     expectation.checkable = false;
@@ -269,6 +288,7 @@ function injectedParameterNames(contracts: Contract[]): Set<string> {
 function selectContracts(
   operation: TriggerOperation,
   contracts: Contract[],
+  webhooks: Contract[],
   config: OperationConfig | undefined,
   filters: RunFilters,
 ): Map<string, number> {
@@ -280,11 +300,12 @@ function selectContracts(
     selected.set(id, count);
   }
   if (config?.expect?.contracts !== undefined) {
-    const unknown = ids.filter((id) => !contracts.some((contract) => contract.id === id));
+    const known = [...contracts, ...webhooks].map((contract) => contract.id);
+    const unknown = ids.filter((id) => !known.includes(id));
     if (unknown.length > 0) {
       throw new ContractNotFoundError(
-        `The config expects ${unknown.join(', ')} after ${operationKey(operation)}, but the operation declares no such callback.`,
-        { hint: `Its callbacks: ${contracts.map((contract) => contract.id).join(', ')}.` },
+        `The config expects ${unknown.join(', ')} after ${operationKey(operation)}, but the operation declares no such callback and the spec no such webhook.`,
+        { hint: `Contracts it can expect: ${known.join(', ')}.` },
       );
     }
   }

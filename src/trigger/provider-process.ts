@@ -32,6 +32,8 @@ export interface StartProviderOptions {
   stopGraceMs?: number;
   /** Gives up waiting (e.g. on Ctrl-C): the process is stopped and a ProviderError thrown. */
   signal?: AbortSignal;
+  /** Added to the tool's own environment. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function startProvider(options: StartProviderOptions): Promise<Prov
     shell: true,
     detached: process.platform !== 'win32',
     cwd: options.cwd,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printedUrl: string | undefined;

@@ -33,7 +33,9 @@ function trigger(token: string, count: number, injected = true): PlannedTrigger 
           },
         ]
       : [],
-    expectations: [{ contract: 'op/cb/post', count, findings: [], checkable: true }],
+    expectations: [
+      { contract: 'op/cb/post', count, findings: [], checkable: true, tokenless: !injected },
+    ],
     ignoredContracts: [],
     timeoutMs: 1000,
     behaviours: {},

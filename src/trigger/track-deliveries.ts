@@ -33,7 +33,7 @@ export function trackDeliveries(triggers: readonly PlannedTrigger[]): DeliveryTr
         contract: expectation.contract,
         wanted: expectation.count,
         delivered: 0,
-        tokenless: trigger.injections.length === 0,
+        tokenless: expectation.tokenless === true,
       }));
     byToken.set(trigger.token, counters);
     all.push(...counters);

@@ -84,6 +84,13 @@ export interface PlannedExpectation {
   template?: UrlTemplate;
   /** Fixed-host callbacks only: the origin written in the spec and the one the provider calls instead. */
   fixedOrigin?: { written: string; actual: string };
+  /**
+   * Its callbacks carry no trigger token (fixed-host callbacks, webhooks): they are matched to
+   * triggers by contract, in the order the triggers were sent.
+   */
+  tokenless?: boolean;
+  /** The exact URL when it is known before sending (webhooks: the receiver's URL for them). */
+  url?: string;
   /** Lint or planning problems (e.g. a fixed host with no `--callback-base`). */
   findings: Finding[];
   /** False when nothing can be checked (e.g. a fixed host with no `--callback-base`). */
