@@ -1,0 +1,124 @@
+/**
+ * End-to-end: `listen` from the built CLI serves the live dashboard on its receiver's port,
+ * prints its URL, and leaves it out with --no-dashboard.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist/cli/main.js');
+
+interface Listening {
+  child: ChildProcess;
+  lines: string[];
+  /** Resolves with the exit code once the process ended. */
+  exited: Promise<number | null>;
+}
+
+/** Starts `listen` and resolves once it printed a line matching `ready`. */
+async function startListen(args: string[], ready: RegExp): Promise<Listening> {
+  const child = spawn(process.execPath, [cli, 'listen', 'specs/invoices.yaml', ...args], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready: ${lines.join('\n')}`)), 10_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (ready.test(line)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { child, lines, exited };
+}
+
+describe('listen serves the dashboard', () => {
+  test('prints its URL; the page, its event stream and snapshot answer on the receiver port', async () => {
+    const listening = await startListen(['--port', '0'], /^dashboard: /);
+    try {
+      const url = listening.lines.find((line) => line.startsWith('dashboard: '))?.slice(11) ?? '';
+      const origin = /^Listening on (\S+)/.exec(listening.lines[0] ?? '')?.[1];
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/__callback-verify\/dashboard\/[\w-]{16,}\/$/);
+      assert.equal(new URL(url).origin, origin);
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<script src="dashboard\.js"><\/script>/);
+
+      const receiverUrl = listening.lines
+        .find((line) => line.trim().startsWith('http'))
+        ?.trim()
+        .split(/\s+/)[0];
+      assert.ok(receiverUrl);
+      const callback = await fetch(`${receiverUrl}/invoices/inv-1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ description: 'Invoice inv-1 paid', paid: true }),
+      });
+      assert.equal(callback.status, 200);
+      const snapshot = (await (await fetch(`${url}snapshot.json`)).json()) as {
+        summary: { passed: number; exchanges: number; unexpected: number };
+      };
+      assert.deepEqual(
+        [snapshot.summary.passed, snapshot.summary.exchanges, snapshot.summary.unexpected],
+        [1, 1, 0],
+        'looking at the dashboard adds no exchange of its own',
+      );
+
+      // An open event stream does not hold up the end of the session.
+      const stream = await fetch(`${url}events`);
+      assert.equal(stream.status, 200);
+      const started = Date.now();
+      listening.child.kill('SIGTERM');
+      assert.equal(await listening.exited, 0);
+      assert.ok(Date.now() - started < 2000, `listen took ${Date.now() - started} ms to stop`);
+      await stream.body?.cancel().catch(() => {});
+    } finally {
+      listening.child.kill('SIGKILL');
+    }
+  });
+
+  test('--json names the dashboard in its ready event', async () => {
+    const listening = await startListen(['--port', '0', '--json'], /"event":"ready"/);
+    try {
+      const ready = JSON.parse(listening.lines[0] ?? '{}') as { dashboard?: string; base?: string };
+      assert.ok(
+        ready.dashboard?.startsWith(
+          `${new URL(ready.base ?? '').origin}/__callback-verify/dashboard/`,
+        ),
+      );
+      listening.child.kill('SIGTERM');
+      await listening.exited;
+    } finally {
+      listening.child.kill('SIGKILL');
+    }
+  });
+
+  test('--no-dashboard serves no page and prints no URL', async () => {
+    const listening = await startListen(['--port', '0', '--no-dashboard'], /^\s+http/);
+    try {
+      assert.ok(!listening.lines.some((line) => line.startsWith('dashboard:')));
+      const receiverUrl = new URL(
+        listening.lines
+          .find((line) => line.trim().startsWith('http'))
+          ?.trim()
+          .split(/\s+/)[0] ?? '',
+      );
+      const token = receiverUrl.pathname.split('/')[1];
+      const page = await fetch(`${receiverUrl.origin}/__callback-verify/dashboard/${token}/`);
+      assert.equal(page.status, 404);
+      listening.child.kill('SIGTERM');
+      await listening.exited;
+    } finally {
+      listening.child.kill('SIGKILL');
+    }
+  });
+});
