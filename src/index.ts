@@ -33,6 +33,7 @@ export {
 export {
   createDashboard,
   createDashboardRoute,
+  createMockSource,
   createReceiverSource,
   type Dashboard,
   type DashboardChange,

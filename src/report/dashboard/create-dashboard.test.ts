@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { MockEvent } from '../../provide/mock/types.ts';
 import { createReceiver } from '../../receive/index.ts';
 import type { Receiver } from '../../receive/types.ts';
 import { buildCatalogue, loadDocument } from '../../spec/index.ts';
+import type { Report } from '../report.ts';
+import { sendReport } from '../sample-reports.test-fixture.ts';
 import { createDashboard } from './create-dashboard.ts';
 import { createDashboardRoute } from './create-dashboard-route.ts';
+import { createMockSource } from './create-mock-source.ts';
 import { createReceiverSource, type ReceiverSource } from './create-receiver-source.ts';
 import type { Dashboard, DashboardOptions } from './types.ts';
 
@@ -276,6 +281,46 @@ describe('dashboard event stream', () => {
       socket.destroy();
     } finally {
       await setup.close();
+    }
+  });
+});
+
+describe('dashboard of a mock provider', () => {
+  test('serves the mock report and streams its deliveries as state changes', async () => {
+    let report: Report = { ...sendReport, command: 'mock', deliveries: [] };
+    const listeners = new Set<(event: MockEvent) => void>();
+    const mock = {
+      report: () => report,
+      subscribe(listener: (event: MockEvent) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const token = 'mock-token-0123456789';
+    const dashboard = createDashboard(createMockSource(mock), { token, coalesceMs: 5 });
+    const server = createServer((request, response) => dashboard.handle(request, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    try {
+      const response = await fetch(`${dashboard.urlFor(origin)}events`);
+      assert.ok(response.body);
+      await readUntil(response.body, (t) => t.includes('event: snapshot'));
+      report = sendReport;
+      const delivery = sendReport.deliveries[0];
+      assert.ok(delivery);
+      for (const listener of listeners) listener({ type: 'delivery', delivery });
+      const next = await readUntil(response.body, (t) => t.includes('event: state'));
+      const state = events(next.text).find((e) => e.event === 'state')?.data as {
+        deliveries: Array<{ id: string; verdict: string }>;
+      };
+      assert.deepEqual(
+        state.deliveries.map((d) => [d.id, d.verdict]),
+        [['delivery-1', 'fail']],
+      );
+    } finally {
+      dashboard.close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
