@@ -91,7 +91,10 @@ export async function createReceiver(
   const table = buildRouteTable(catalogue, options.webhookPrefix ?? '/webhooks');
   const validator = createValidator(catalogue.document);
   const journal = await createJournal(options.journalPath);
-  const ring = createExchangeRing(options.maxExchanges ?? 10_000);
+  const ring = createExchangeRing(
+    options.maxExchanges ?? 10_000,
+    options.maxExchangeBytes ?? 64 * 1024 * 1024,
+  );
   const listeners = new Set<(exchange: Exchange) => void>();
   if (options.onExchange !== undefined) listeners.add(options.onExchange);
   const behaviours = new Map<string, ReceiverBehaviour>(Object.entries(options.behaviours ?? {}));

@@ -54,14 +54,16 @@ export function readBody(
   });
 }
 
+/**
+ * Copies the chunks into one exact-size array: a chunk is often a view into a much larger socket
+ * read buffer, and keeping the view would keep that whole buffer alive for as long as the exchange.
+ */
 function concat(chunks: readonly Buffer[], size: number): Uint8Array {
-  return chunks.length === 1 && chunks[0] !== undefined
-    ? new Uint8Array(chunks[0].buffer, chunks[0].byteOffset, chunks[0].length)
-    : new Uint8Array(Buffer.concat(chunks, Math.min(size, totalLength(chunks))));
-}
-
-function totalLength(chunks: readonly Buffer[]): number {
-  let total = 0;
-  for (const chunk of chunks) total += chunk.length;
-  return total;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }

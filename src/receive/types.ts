@@ -42,6 +42,8 @@ export interface ReceiverOptions {
   headersTimeoutMs?: number;
   /** Exchanges kept in memory for {@link Receiver.exchanges}; default 10 000 (the journal keeps all). */
   maxExchanges?: number;
+  /** Request-body bytes kept in memory across those exchanges; default 64 MB (oldest dropped first). */
+  maxExchangeBytes?: number;
   /** Secret path segment in every receiver URL; default 16 random bytes, base64url. */
   token?: string;
   /** Milliseconds {@link Receiver.close} waits for in-flight requests before cutting connections; default 2 000. */
