@@ -176,10 +176,12 @@ function readCount(value: unknown, at: string, source: string, min: number): num
 }
 
 function readObject(value: unknown, at: string, source: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(at, 'must be an object', value, source);
-  }
-  return value as Json;
+  if (!isJsonObject(value)) fail(at, 'must be an object', value, source);
+  return value;
+}
+
+function isJsonObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function rejectUnknownKeys(object: Json, known: string[], prefix: string, source: string): void {

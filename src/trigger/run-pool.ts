@@ -10,13 +10,10 @@ export async function runPool<T, R>(
   work: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
-  let next = 0;
+  // One shared iterator: each worker takes the next item when it is free.
+  const queue = items.entries();
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as T, index);
-    }
+    for (const [index, item] of queue) results[index] = await work(item, index);
   };
   const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker);
   await Promise.all(workers);
