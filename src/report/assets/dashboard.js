@@ -49,16 +49,41 @@
   });
   events.addEventListener('snapshot', (event) => {
     const next = parse(event);
-    if (next) draw(next);
+    if (!next) return;
+    // A snapshot holds everything so far: changes queued before it are in it.
+    queued = [];
+    queuedState = undefined;
+    draw(next);
   });
+  // Changes are drawn once per frame, so a burst of callbacks costs one redraw, not one each;
+  // in a hidden tab they wait (at most `max` exchanges) until it is shown.
+  let queued = [];
+  let queuedState;
+  let frame = 0;
+  function flush() {
+    frame = 0;
+    if (!data) return;
+    const fresh = new Set(queued.map((e) => e.id));
+    const exchanges = [...data.exchanges.filter((e) => !fresh.has(e.id)), ...queued];
+    draw({ ...(queuedState || data), exchanges });
+    queued = [];
+    queuedState = undefined;
+  }
+  function schedule() {
+    if (frame === 0) frame = requestAnimationFrame(flush);
+  }
   events.addEventListener('state', (event) => {
     const next = parse(event);
-    if (next && data) draw({ ...next, exchanges: data.exchanges });
+    if (!next || !data) return;
+    queuedState = next;
+    schedule();
   });
   events.addEventListener('exchange', (event) => {
     const exchange = parse(event);
     if (!exchange || !data) return;
-    draw({ ...data, exchanges: [...data.exchanges.filter((e) => e.id !== exchange.id), exchange] });
+    queued.push(exchange);
+    if (queued.length > max) queued = queued.slice(-max);
+    schedule();
   });
   events.addEventListener('end', () => {
     events.close();
