@@ -233,6 +233,23 @@ describe('live dashboard in Chromium', () => {
     assert.equal(await page.locator('#cv-filter-outcome').inputValue(), 'fail');
   });
 
+  test('Pause holds new callbacks back until Resume', async () => {
+    const { page, receiver } = await openDashboard();
+    await postInvoice(receiver, 'inv-before', true);
+    await rows(page).filter({ hasText: 'inv-before' }).waitFor({ timeout: 1000 });
+    await page.locator('#cv-pause').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#cv-pause').getAttribute('aria-pressed'), 'true');
+    await postInvoice(receiver, 'inv-held', 'yes');
+    await page
+      .locator('#cv-live-text', { hasText: '1 new callback waiting' })
+      .waitFor({ timeout: 1000 });
+    assert.equal(await rows(page).count(), 1);
+    await page.keyboard.press('Enter');
+    await rows(page).filter({ hasText: 'inv-held' }).waitFor({ timeout: 1000 });
+    assert.match((await page.locator('#cv-live-text').textContent()) ?? '', /^Live/);
+  });
+
   test('the Copy button puts the receiver URL on the clipboard', async () => {
     const { page, receiver } = await openDashboard();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {

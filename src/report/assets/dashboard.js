@@ -7,16 +7,21 @@
 (() => {
   const root = document.getElementById('cv-app');
   const status = document.getElementById('cv-live');
+  const statusText = document.getElementById('cv-live-text') || status;
+  const pause = document.getElementById('cv-pause');
   const api = window.CallbackVerifyReport;
   if (!root || !status || !api) return;
   const max = Number(root.dataset.maxExchanges) || 200;
   const baseTitle = root.dataset.title || document.title;
   let view;
   let data;
+  let paused = false;
+  let liveText = '';
 
   function setStatus(state, text) {
     status.dataset.state = state;
-    status.textContent = text;
+    liveText = text;
+    statusText.textContent = paused ? pausedText() : text;
   }
 
   function draw(next) {
@@ -36,6 +41,14 @@
       return undefined;
     }
   };
+
+  pause?.addEventListener('click', () => {
+    paused = !paused;
+    pause.setAttribute('aria-pressed', String(paused));
+    pause.textContent = paused ? 'Resume' : 'Pause';
+    statusText.textContent = paused ? pausedText() : liveText;
+    if (!paused) schedule();
+  });
 
   const events = new EventSource('events');
   events.addEventListener('open', () => {
@@ -60,9 +73,27 @@
   let queued = [];
   let queuedState;
   let frame = 0;
+  function pausedText() {
+    return `Paused · ${queued.length} new callback${queued.length === 1 ? '' : 's'} waiting`;
+  }
+
+  /** True while the reader selects text in the page: a redraw would throw the selection away. */
+  function selecting() {
+    const selection = window.getSelection();
+    return !!selection && !selection.isCollapsed && root.contains(selection.anchorNode);
+  }
+
   function flush() {
     frame = 0;
     if (!data) return;
+    if (paused) {
+      statusText.textContent = pausedText();
+      return;
+    }
+    if (selecting()) {
+      setTimeout(schedule, 500);
+      return;
+    }
     const fresh = new Set(queued.map((e) => e.id));
     const exchanges = [...data.exchanges.filter((e) => !fresh.has(e.id)), ...queued];
     draw({ ...(queuedState || data), exchanges });

@@ -28,7 +28,7 @@ export function renderDashboardPage(report: Report, maxExchanges: number): strin
 <link rel="stylesheet" href="dashboard.css">
 </head>
 <body>
-<div id="cv-live" class="cv-live" data-state="connecting" role="status" aria-live="polite">Connecting…</div>
+<div id="cv-live" class="cv-live" data-state="connecting"><span id="cv-live-text" role="status" aria-live="polite">Connecting…</span><button id="cv-pause" type="button" aria-pressed="false" title="Stop drawing new callbacks while you read (they are kept)">Pause</button></div>
 <div id="cv-app" class="cv" data-max-exchanges="${maxExchanges}" data-title="${escapeHtml(title)}">
 <p class="cv-meta">Loading ${escapeHtml(report.spec.title)}…</p>
 </div>
