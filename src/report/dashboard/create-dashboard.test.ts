@@ -252,6 +252,25 @@ describe('dashboard event stream', () => {
     }
   });
 
+  test('a report published just before close still reaches the pages, then end', async () => {
+    const setup = await start({ coalesceMs: 10_000 });
+    try {
+      const response = await fetch(`${setup.url}events`);
+      assert.ok(response.body);
+      await readUntil(response.body, (t) => t.includes('event: snapshot'));
+      setup.source.publish({ ...setup.source.snapshot(), command: 'run' });
+      setup.dashboard.close();
+      const ended = await readUntil(response.body, (t) => t.includes('event: end'));
+      assert.deepEqual(
+        events(ended.text).map((e) => e.event),
+        ['snapshot', 'end'],
+      );
+      assert.match(ended.text, /"command":"run"/);
+    } finally {
+      await setup.close();
+    }
+  });
+
   test('clients past the limit get 503; a client that stops reading is dropped', async () => {
     const setup = await start({ maxClients: 1, maxBufferedBytes: 64 * 1024 });
     try {
