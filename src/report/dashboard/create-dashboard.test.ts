@@ -252,6 +252,38 @@ describe('dashboard event stream', () => {
     }
   });
 
+  test('a large body is cut for the page and does not drop the page', async () => {
+    const setup = await start({ maxBufferedBytes: 64 * 1024, maxBodyChars: 1000 });
+    try {
+      const response = await fetch(`${setup.url}events`);
+      assert.ok(response.body);
+      await readUntil(response.body, (t) => t.includes('event: snapshot'));
+      const description = 'y'.repeat(2 * 1024 * 1024);
+      await fetch(`${setup.receiver.urlFor(paid)}/invoices/huge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ description, paid: 'no' }),
+      });
+      const next = await readUntil(response.body, (t) => t.includes('event: state'));
+      const exchange = events(next.text).find((e) => e.event === 'exchange')?.data as {
+        request: { body: { bytes: number; text: string; base64?: string } };
+        parsedBody?: unknown;
+        verdict: string;
+      };
+      assert.equal(exchange.verdict, 'fail');
+      assert.ok(exchange.request.body.bytes > 2 * 1024 * 1024);
+      assert.ok(exchange.request.body.text.length < 1200);
+      assert.match(exchange.request.body.text, /more characters not shown here/);
+      assert.equal(exchange.request.body.base64, undefined);
+      assert.equal(exchange.parsedBody, undefined);
+      assert.equal(setup.dashboard.clients(), 1, 'the page is still connected');
+      const snapshot = await (await fetch(`${setup.url}snapshot.json`)).text();
+      assert.ok(snapshot.length < 20_000, `snapshot is ${snapshot.length} characters`);
+    } finally {
+      await setup.close();
+    }
+  });
+
   test('a report published just before close still reaches the pages, then end', async () => {
     const setup = await start({ coalesceMs: 10_000 });
     try {
@@ -272,7 +304,11 @@ describe('dashboard event stream', () => {
   });
 
   test('clients past the limit get 503; a client that stops reading is dropped', async () => {
-    const setup = await start({ maxClients: 1, maxBufferedBytes: 64 * 1024 });
+    const setup = await start({
+      maxClients: 1,
+      maxBufferedBytes: 64 * 1024,
+      maxBodyChars: 1024 * 1024,
+    });
     try {
       // A raw client that never reads: the kernel buffers fill, then the dashboard's.
       const path = new URL(`${setup.url}events`).pathname;

@@ -2,10 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UsageError } from '../../errors.ts';
 import type { Report } from '../report.ts';
-import { exchangeToJson, toReportJson } from '../to-report-json.ts';
+import { toReportJson } from '../to-report-json.ts';
 import { createEventHub, formatEvent } from './create-event-hub.ts';
 import { readDashboardAssets } from './read-dashboard-assets.ts';
 import { dashboardPolicy, renderDashboardPage } from './render-dashboard-page.ts';
+import { trimExchange } from './trim-exchange.ts';
 import type { Dashboard, DashboardChange, DashboardOptions, DashboardSource } from './types.ts';
 
 const commonHeaders = {
@@ -78,8 +79,14 @@ export function createDashboard(source: DashboardSource, options: DashboardOptio
   let pending: { timer: NodeJS.Timeout; full: boolean } | undefined;
   let closed = false;
 
-  const snapshotJson = (): string =>
-    JSON.stringify(toReportJson(newest(source.snapshot(), maxExchanges)));
+  const maxBodyChars = options.maxBodyChars ?? 32 * 1024;
+
+  function snapshotJson(): string {
+    const report = newest(source.snapshot(), maxExchanges);
+    const json = toReportJson({ ...report, exchanges: [] });
+    json.exchanges = report.exchanges.map((exchange) => trimExchange(exchange, maxBodyChars));
+    return JSON.stringify(json);
+  }
 
   function flush(): void {
     const full = pending?.full === true;
@@ -101,7 +108,11 @@ export function createDashboard(source: DashboardSource, options: DashboardOptio
     if (change.exchange !== undefined && change.replaced !== true) {
       sequence += 1;
       hub.broadcast(
-        formatEvent(sequence, 'exchange', JSON.stringify(exchangeToJson(change.exchange))),
+        formatEvent(
+          sequence,
+          'exchange',
+          JSON.stringify(trimExchange(change.exchange, maxBodyChars)),
+        ),
       );
     }
     if (pending === undefined) {

@@ -29,7 +29,7 @@ export function formatEvent(id: number, event: string, data: string): string {
 
 /**
  * A bounded set of event streams: at most `maxClients`, each dropped once it leaves more
- * than `maxBufferedBytes` unread (a stalled tab must not make the process hold every event),
+ * than `maxBufferedBytes` of earlier events unread (a stalled tab must not make the process hold every event),
  * and a heartbeat comment so proxies and the browser keep idle streams open.
  * @example const hub = createEventHub({ maxClients: 32, maxBufferedBytes: 1 << 20, heartbeatMs: 15_000 });
  */
@@ -51,8 +51,13 @@ export function createEventHub(options: EventHubOptions): EventHub {
       drop(response);
       return;
     }
+    // Judged on what is still unread from earlier events, so one large event (a snapshot)
+    // never drops a client that keeps up; the bound is the limit plus one event.
+    if (response.writableLength > options.maxBufferedBytes) {
+      drop(response);
+      return;
+    }
     response.write(text);
-    if (response.writableLength > options.maxBufferedBytes) drop(response);
   }
 
   function broadcast(text: string): void {

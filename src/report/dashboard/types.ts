@@ -29,9 +29,11 @@ export interface DashboardOptions {
   mountPath?: string;
   /** Exchanges sent in a snapshot and kept by the page; the newest are kept; default 200. */
   maxExchanges?: number;
+  /** Characters of a body sent to the page; longer bodies are cut (the reports keep them); default 32 768. */
+  maxBodyChars?: number;
   /** Event-stream clients served at once; more are answered 503; default 32. */
   maxClients?: number;
-  /** Bytes a client may leave unread before it is dropped as too slow; default 1 MiB. */
+  /** Bytes a client may leave unread (before the next event) before it is dropped as too slow; default 1 MiB. */
   maxBufferedBytes?: number;
   /** Milliseconds between heartbeat comments on the event stream; default 15 000. */
   heartbeatMs?: number;
