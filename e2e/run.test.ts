@@ -221,7 +221,7 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
     { fault: 'no-callback', timeout: '1', status: 'missing', checks: ['callback.missing'] },
     {
       fault: 'late',
-      flags: ['--late-ms', '1300'],
+      flags: ['--late-ms', '900'],
       timeout: '0.5',
       status: 'late',
       checks: ['callback.late'],
