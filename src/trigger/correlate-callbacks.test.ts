@@ -273,3 +273,12 @@ test('expect count 0: a callback that arrives anyway is unexpected for that trig
   assert.deepEqual(checksOf(findings), ['callback.unexpected']);
   assert.match(findings[0]?.message ?? '', /was not expected after createInvoice#a/);
 });
+
+test('a missing callback after a refused trigger says what to check', () => {
+  const refused = { ...sent('a'), status: 401 };
+  const { expectations } = correlate([refused], []);
+  assert.match(
+    expectations[0]?.findings[0]?.message ?? '',
+    /answered HTTP 401.*--header for credentials/,
+  );
+});

@@ -155,10 +155,7 @@ function judgeSlot(slot: Slot, input: CorrelationInput): Expectation {
       severity: 'error',
       contract: planned.contract,
       ...(contract === undefined ? {} : { spec: contract.pointer }),
-      message:
-        sent.error === undefined
-          ? `No callback arrived within ${seconds(sent.trigger.timeoutMs)} of the trigger response${sent.status === undefined ? '' : ` (HTTP ${sent.status})`}.`
-          : `No callback arrived: the trigger request itself failed (${sent.error}).`,
+      message: describeMissing(sent),
       ...(slot.expectedUrl === undefined ? {} : { expected: slot.expectedUrl }),
     });
     return { ...base, status: 'missing' };
@@ -333,6 +330,18 @@ function unexpectedFinding(
     message,
     actual: what,
   };
+}
+
+function describeMissing(sent: SentTrigger): string {
+  if (sent.error !== undefined) {
+    return `No callback arrived: the trigger request itself failed (${sent.error}).`;
+  }
+  const within = `No callback arrived within ${seconds(sent.trigger.timeoutMs)} of the trigger response`;
+  if (sent.status !== undefined && sent.status >= 400) {
+    // A refused trigger explains the silence better than the timeout does.
+    return `${within}; the trigger was answered HTTP ${sent.status}, so the provider may have had no reason to call back: check the request (config body and parameters, --header for credentials).`;
+  }
+  return `${within} (HTTP ${sent.status ?? '—'}).`;
 }
 
 function describeAnswer(exchange: Exchange): string {
