@@ -52,6 +52,10 @@ describe('listen serves the dashboard', () => {
       const page = await fetch(url);
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<script src="dashboard\.js"><\/script>/);
+      // From dist/, the files come from the package's src/report/assets/.
+      for (const file of ['report.js', 'report.css', 'dashboard.js', 'dashboard.css']) {
+        assert.equal((await fetch(`${url}${file}`)).status, 200, file);
+      }
 
       const receiverUrl = listening.lines
         .find((line) => line.trim().startsWith('http'))
