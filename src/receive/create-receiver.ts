@@ -92,8 +92,8 @@ export async function createReceiver(
   const validator = createValidator(catalogue.document);
   const journal = await createJournal(options.journalPath);
   const ring = createExchangeRing(
-    options.maxExchanges ?? 10_000,
-    options.maxExchangeBytes ?? 64 * 1024 * 1024,
+    options.maxExchanges ?? 1_000,
+    options.maxExchangeBytes ?? 16 * 1024 * 1024,
   );
   const listeners = new Set<(exchange: Exchange) => void>();
   if (options.onExchange !== undefined) listeners.add(options.onExchange);
@@ -192,29 +192,29 @@ export async function createReceiver(
       };
     }
     const contract = match.route.contract;
-    const inspection = inspectBody(request, contract.id);
-    let findings: Finding[] = [...inspection.findings];
-    let parsedBody: unknown;
+    let checked: { findings: Finding[]; parsedBody?: unknown } = { findings: [] };
     try {
-      const checked = validator.checkRequest(contract, request, { captured: match.captured });
-      const own = new Set(inspection.findings.map((f) => f.where));
-      // The receiver already said why the body is unusable; the validator would repeat it.
-      findings.push(
-        ...(inspection.unusable
-          ? checked.findings.filter(
-              (f: Finding) => !(own.has(f.where) && f.check.startsWith('body')),
-            )
-          : checked.findings),
-      );
-      parsedBody = checked.parsedBody;
+      checked = validator.checkRequest(contract, request, { captured: match.captured });
     } catch (error) {
-      findings.push({
+      checked.findings.push({
         check: 'receiver.internal',
         severity: 'error',
         message: `Validating this request failed inside callback-verify: ${error instanceof Error ? error.message : String(error)}.`,
         contract: contract.id,
       });
     }
+    const inspection = inspectBody(request, contract.id, {
+      parsedAlready: checked.parsedBody !== undefined,
+    });
+    const own = new Set(inspection.findings.map((f) => f.where));
+    // The receiver already said what is wrong with the bytes; the validator would repeat it.
+    let findings: Finding[] = [
+      ...inspection.findings,
+      ...checked.findings.filter(
+        (f) => !(own.has(f.where) && (f.check === 'body.encoding' || f.check === 'body.malformed')),
+      ),
+    ];
+    const parsedBody = checked.parsedBody;
     findings = findings.map((f) =>
       f.contract === undefined ? { ...f, contract: contract.id } : f,
     );

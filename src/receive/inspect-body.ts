@@ -60,12 +60,20 @@ function scanUtf8(bytes: Uint8Array): number {
  * Transport-level checks of a received body: bytes that are not UTF-8 where the content type is
  * text, and JSON that does not parse. Malformed JSON (including JSON that is not UTF-8, which
  * RFC 8259 forbids) is unusable and is answered 400 at once; other problems are findings only.
+ * `parsedAlready` skips parsing a body the validator has parsed as JSON.
  * @example inspectBody({ method: 'POST', url: '/', headers: { 'content-type': 'application/json' }, body: bytes('{') }).unusable // true
  */
-export function inspectBody(request: InboundRequest, contract?: string): BodyInspection {
+export function inspectBody(
+  request: InboundRequest,
+  contract?: string,
+  options: { parsedAlready?: boolean } = {},
+): BodyInspection {
   const findings: Finding[] = [];
   const owner = contract === undefined ? {} : { contract };
-  if (request.body.length === 0) return { findings, unusable: false };
+  // Empty, or parsed by the validator already (so decoded as UTF-8 and well-formed).
+  if (request.body.length === 0 || options.parsedAlready === true) {
+    return { findings, unusable: false };
+  }
   const contentType = headerValue(request, 'content-type') ?? '';
   const [essence = '', ...params] = contentType.toLowerCase().split(';');
   const mediaType = essence.trim();

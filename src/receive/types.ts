@@ -40,9 +40,9 @@ export interface ReceiverOptions {
   onExchange?: (exchange: Exchange) => void;
   /** Milliseconds a client may take to send its request headers; default 10 000 (at most `requestTimeoutMs`). */
   headersTimeoutMs?: number;
-  /** Exchanges kept in memory for {@link Receiver.exchanges}; default 10 000 (the journal keeps all). */
+  /** Exchanges kept in memory for {@link Receiver.exchanges}; default 1 000 (the journal keeps all). */
   maxExchanges?: number;
-  /** Request-body bytes kept in memory across those exchanges; default 64 MB (oldest dropped first). */
+  /** Request-body bytes kept in memory across those exchanges; default 16 MB (oldest dropped first). */
   maxExchangeBytes?: number;
   /** Secret path segment in every receiver URL; default 16 random bytes, base64url. */
   token?: string;
