@@ -663,6 +663,26 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
         assert.ok(Number.isFinite(Number(testcase.time)), 'time is seconds');
     }
     assert.ok(Number(suiteList[0]?.failures) >= 1);
+    // The attributes JUnit readers (Jenkins, GitLab, GitHub test-report actions) rely on.
+    const totals = suites as { tests?: string; failures?: string; errors?: string };
+    let tests = 0;
+    let failures = 0;
+    for (const suite of suiteList as Array<Record<string, unknown>>) {
+      assert.equal(typeof suite.name, 'string');
+      for (const attribute of ['tests', 'failures', 'errors', 'skipped', 'time']) {
+        assert.ok(Number.isFinite(Number(suite[attribute])), `testsuite ${attribute} is a number`);
+      }
+      tests += Number(suite.tests);
+      failures += Number(suite.failures);
+    }
+    assert.equal(Number(totals.tests), tests, 'testsuites tests is the sum of its suites');
+    assert.equal(Number(totals.failures), failures);
+    const failure = failed[0]?.failure;
+    assert.ok(
+      typeof failure === 'object' && typeof failure.message === 'string',
+      'failure message attribute',
+    );
+    assert.equal((failure as { type?: string }).type, 'body.schema');
   });
 
   it('console report: summary table with the finding next to what was expected', async () => {
