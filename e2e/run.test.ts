@@ -603,7 +603,7 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
     assert.deepEqual(errorChecks(unexpected.report), ['callback.unexpected']);
   });
 
-  it('JUnit, JSON and Markdown into --output: JUnit has the shape CI viewers read', async () => {
+  it('JUnit, JSON, Markdown and HTML into --output: JUnit has the shape CI viewers read', async () => {
     const output = join(work, 'reports');
     const result = await runCli([
       'run',
@@ -618,6 +618,8 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
       'json',
       '--reporter',
       'markdown',
+      '--reporter',
+      'html',
       '--output',
       output,
       '--quiet',
@@ -628,6 +630,7 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
     assert.ok(junitFile, `a .xml file in ${files.join(', ')}`);
     assert.ok(files.some((file) => file.endsWith('.json')));
     assert.ok(files.some((file) => file.endsWith('.md')));
+    assert.ok(files.some((file) => file.endsWith('.html')));
     const xml = await readFile(join(output, junitFile), 'utf8');
     const parsed: unknown = new XMLParser({
       ignoreAttributes: false,
