@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -297,5 +300,68 @@ describe('live dashboard in Chromium', () => {
     await dark.waitFor({ timeout: 1000 });
     await dark.locator('summary').click();
     await desktop.page.screenshot({ path: `${artifacts}/dashboard-dark.png`, fullPage: true });
+  });
+
+  test('run: the page follows the run live, then shows its final report', async () => {
+    const cli = `${root}dist/cli/main.js`;
+    assert.ok(existsSync(cli), `${cli} is missing: run npm run build first`);
+    // The callback comes 1.5 s after the trigger: time to watch the run wait for it.
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        'run',
+        'specs/invoices.yaml',
+        '--provider-cmd',
+        `"${process.execPath}" e2e/providers/invoices.ts --port 0 --fault late --late-ms 1500`,
+        '--timeout',
+        '5',
+      ],
+      { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('run printed no dashboard URL')), 10_000);
+        createInterface({ input: child.stderr! }).on('line', (line) => {
+          if (line.startsWith('dashboard: ')) {
+            clearTimeout(timer);
+            resolve(line.slice('dashboard: '.length));
+          }
+        });
+      });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        // While the run waits: the trigger it sent, no exchange yet.
+        await page.locator('h2', { hasText: 'Triggers' }).waitFor({ timeout: 3000 });
+        assert.match((await page.locator('h1').textContent()) ?? '', /callback-verify run/);
+        assert.equal(await rows(page).count(), 0);
+        assert.equal(await page.locator('.cv-verdict').textContent(), '✓ Conformant so far');
+        await page.screenshot({ path: `${artifacts}/dashboard-run-waiting.png`, fullPage: true });
+        // The late callback arrives, then the run ends and the page keeps its final report.
+        await rows(page).first().waitFor({ timeout: 3000 });
+        await page.locator('#cv-live[data-state="ended"]').waitFor({ timeout: 8000 });
+        await page.locator('h2', { hasText: 'Expected callbacks' }).waitFor({ timeout: 1000 });
+        assert.equal(await page.locator('.cv-verdict').textContent(), '✓ Conformant');
+        assert.equal(await page.locator('#cv-pause').isVisible(), false);
+        // Nothing in the final report is wider than the page.
+        assert.equal(
+          await page.evaluate(() =>
+            [...document.querySelectorAll('.cv-scroll')].some(
+              (node) => node.scrollWidth > node.clientWidth,
+            ),
+          ),
+          false,
+        );
+        await page.screenshot({ path: `${artifacts}/dashboard-run-ended.png`, fullPage: true });
+      } finally {
+        await context.close();
+      }
+      assert.equal(await exited, 0);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

@@ -16,6 +16,7 @@
   let view;
   let data;
   let paused = false;
+  let ended = false;
   let liveText = '';
 
   function setStatus(state, text) {
@@ -28,7 +29,7 @@
     const exchanges = Array.isArray(next.exchanges) ? next.exchanges : [];
     data = { ...next, exchanges: exchanges.length > max ? exchanges.slice(-max) : exchanges };
     if (view) view.update(data);
-    else view = api.mount(root, data, { newestFirst: true });
+    else view = api.mount(root, data, { newestFirst: true, live: !ended });
     const s = data.summary || {};
     const bad = (s.failed || 0) + (s.missing || 0) + (s.unexpected || 0);
     document.title = `${bad > 0 ? `✗ ${bad} failing` : `✓ ${s.exchanges || 0} received`} · ${baseTitle}`;
@@ -118,6 +119,12 @@
   });
   events.addEventListener('end', () => {
     events.close();
+    ended = true;
+    paused = false;
+    if (view) {
+      view.state.live = false;
+      view.update(data);
+    }
     setStatus('ended', 'Session ended · this is its final state');
   });
 })();

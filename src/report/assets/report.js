@@ -218,7 +218,7 @@
     return needle === '' || text.toLowerCase().includes(needle);
   }
 
-  function header(data) {
+  function header(data, live) {
     const s = data.summary || {};
     const seconds = (Date.parse(data.finishedAt) - Date.parse(data.startedAt)) / 1000;
     const count = (value, label, tone) =>
@@ -241,7 +241,8 @@
       h('div', {
         class: `cv-verdict ${s.conformant ? 'cv-pass' : 'cv-fail'}`,
         role: 'status',
-        text: s.conformant ? '✓ Conformant' : '✗ Not conformant',
+        // While a session is still running the verdict can change: say so.
+        text: `${s.conformant ? '✓ Conformant' : '✗ Not conformant'}${live ? ' so far' : ''}`,
       }),
       h(
         'ul',
@@ -831,7 +832,7 @@
       );
     }
     const index = analyse(state.data);
-    root.querySelector('.cv-top').replaceChildren(header(state.data));
+    root.querySelector('.cv-top').replaceChildren(header(state.data, state.live));
     syncFilters(root, state, index);
     const content = root.querySelector('.cv-content');
     // A redraw replaces the content; keep the keyboard focus on the same control.
@@ -860,7 +861,8 @@
   /**
    * Mounts a view on `root` and returns handles to feed it: `update(data)` replaces the
    * report, `addExchange(exchange)` appends one live exchange. `options.newestFirst` lists
-   * exchanges newest first (the live dashboard).
+   * exchanges newest first and `options.live` marks the verdict as one "so far" (the live
+   * dashboard; set `state.live = false` and update when the session ends).
    */
   function mount(root, data, options) {
     const state = {
@@ -868,6 +870,7 @@
       filter: { contract: '', outcome: 'all', text: '' },
       open: new Set(),
       newestFirst: options?.newestFirst === true,
+      live: options?.live === true,
     };
     const redraw = () => render(root, state);
     state.actions = {
