@@ -3,26 +3,17 @@ import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ContractNotFoundError, ListenError } from '../errors.ts';
 import type { Catalogue } from '../spec/contract.ts';
-import type { Finding } from '../validate/finding.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { createValidator } from '../validate/index.ts';
-import { buildAnswer } from './build-answer.ts';
 import { buildRouteTable } from './build-route-table.ts';
+import { createAnswerBook } from './create-answer-book.ts';
 import { createJournal } from './create-journal.ts';
 import { createToken } from './create-token.ts';
-import type { Exchange, HeaderMap, InboundRequest, ReceiverAnswer } from './exchange.ts';
+import type { Exchange, HeaderMap, InboundRequest } from './exchange.ts';
 import { createExchangeRing } from './exchange-ring.ts';
-import { inspectBody } from './inspect-body.ts';
-import { matchRoute } from './match-route.ts';
-import { nearestContracts } from './nearest-contracts.ts';
+import { type PlanContext, type PlannedExchange, planExchange } from './plan-exchange.ts';
 import { readBody } from './read-body.ts';
-import type {
-  Receiver,
-  ReceiverBehaviour,
-  ReceiverOptions,
-  ReceiverRoute,
-  ReceiverStats,
-} from './types.ts';
+import type { Receiver, ReceiverOptions, ReceiverRoute, ReceiverStats } from './types.ts';
 
 /** Reserved path prefix for handlers mounted next to the receivers (`extraRoutes`). */
 export const reservedPrefix = '/__callback-verify/';
@@ -34,15 +25,6 @@ interface InFlight {
   chunks: readonly Buffer[];
   /** Set by whoever answers (or gives up on) the request, so it is answered once. */
   settled: boolean;
-}
-
-interface Planned {
-  contract?: string;
-  token?: string;
-  parsedBody?: unknown;
-  findings: Finding[];
-  answer: ReceiverAnswer;
-  delayMs: number;
 }
 
 const emptyBody = new Uint8Array(0);
@@ -82,14 +64,12 @@ export async function createReceiver(
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
-  const unmatchedStatus = options.unmatchedStatus ?? 404;
   const closeGrace = options.closeGraceMs ?? 2_000;
   const token = options.token ?? createToken();
   const tokenPrefix = `/${token}`;
   const extraRoutes = options.extraRoutes ?? {};
 
   const table = buildRouteTable(catalogue, options.webhookPrefix ?? '/webhooks');
-  const validator = createValidator(catalogue.document);
   const journal = await createJournal(options.journalPath);
   const ring = createExchangeRing(
     options.maxExchanges ?? 1_000,
@@ -97,10 +77,16 @@ export async function createReceiver(
   );
   const listeners = new Set<(exchange: Exchange) => void>();
   if (options.onExchange !== undefined) listeners.add(options.onExchange);
-  const behaviours = new Map<string, ReceiverBehaviour>(Object.entries(options.behaviours ?? {}));
-  const attempts = new Map<string, number>();
-  const answers = new Map<string, ReceiverAnswer>();
+  const answers = createAnswerBook(catalogue, options.behaviours);
   const triggers = new Set<string>();
+  const planContext: PlanContext = {
+    table,
+    validator: createValidator(catalogue.document),
+    answers,
+    tokenPrefix,
+    triggers,
+    unmatchedStatus: options.unmatchedStatus ?? 404,
+  };
   const inFlight = new WeakMap<Socket, InFlight>();
   const pending = new Set<Promise<void>>();
   const stats: ReceiverStats = {
@@ -113,160 +99,11 @@ export async function createReceiver(
   let sequence = 0;
   let origin = '';
 
-  function answerFor(contractId: string, status?: number): ReceiverAnswer {
-    const key = `${contractId} ${status ?? ''}`;
-    let answer = answers.get(key);
-    if (answer === undefined) {
-      const route = table.byContract.get(contractId);
-      answer =
-        route === undefined
-          ? { status: status ?? 200, headers: {}, body: '' }
-          : buildAnswer(catalogue.document, route.contract.operation, status);
-      answers.set(key, answer);
-    }
-    return { ...answer, headers: { ...answer.headers } };
-  }
-
-  function behaviourOf(contractId: string): ReceiverBehaviour | undefined {
-    return behaviours.get(contractId) ?? behaviours.get('*');
-  }
-
-  /** The scripted or declared answer for the next request of a contract. */
-  function plannedAnswer(contractId: string): { answer: ReceiverAnswer; delayMs: number } {
-    const behaviour = behaviourOf(contractId);
-    const key = behaviours.has(contractId) ? contractId : '*';
-    let status: number | undefined;
-    if (behaviour?.statuses !== undefined && behaviour.statuses.length > 0) {
-      const turn = attempts.get(`${key} ${contractId}`) ?? 0;
-      attempts.set(`${key} ${contractId}`, turn + 1);
-      status = behaviour.statuses[Math.min(turn, behaviour.statuses.length - 1)];
-    }
-    const answer = answerFor(contractId, status);
-    if (behaviour?.drop === true) answer.dropped = true;
-    return { answer, delayMs: behaviour?.delayMs ?? 0 };
-  }
-
-  function plan(request: InboundRequest): Planned {
-    const carriesToken = request.url.startsWith(`${tokenPrefix}/`) || request.url === tokenPrefix;
-    const rest = !carriesToken
-      ? request.url
-      : request.url === tokenPrefix
-        ? '/'
-        : request.url.slice(tokenPrefix.length);
-    if (!carriesToken) {
-      return unexpected(
-        request,
-        `${request.method} ${request.url} does not carry this receiver's token, so it belongs to no contract of this run.`,
-        rest,
-      );
-    }
-    const match = matchRoute(table, request.method, rest, triggers);
-    if (match.kind === 'unmatched') {
-      return unexpected(request, `${request.method} ${rest} matches no contract.`, rest);
-    }
-    const withToken = match.trigger === undefined ? {} : { token: match.trigger };
-    if (match.kind === 'method-mismatch') {
-      const declared = [...new Set(match.routes.map((r) => r.contract.method.toUpperCase()))];
-      const contract = match.routes[0]?.contract.id;
-      return {
-        ...withToken,
-        ...(contract === undefined ? {} : { contract }),
-        findings: [
-          {
-            check: 'method.mismatch',
-            severity: 'error',
-            message: `${request.method} is not declared for this URL; the document declares ${declared.join(', ')} (${match.routes.map((r) => r.contract.id).join(', ')}).`,
-            where: '/method',
-            expected: declared.length === 1 ? declared[0] : declared,
-            actual: request.method,
-            ...(contract === undefined ? {} : { contract }),
-            spec: match.routes[0]?.contract.operation.pointer ?? '',
-          },
-        ],
-        answer: {
-          status: 405,
-          headers: { allow: declared.join(', ') },
-          body: '',
-        },
-        delayMs: 0,
-      };
-    }
-    const contract = match.route.contract;
-    let checked: { findings: Finding[]; parsedBody?: unknown } = { findings: [] };
-    try {
-      checked = validator.checkRequest(contract, request, { captured: match.captured });
-    } catch (error) {
-      checked.findings.push({
-        check: 'receiver.internal',
-        severity: 'error',
-        message: `Validating this request failed inside callback-verify: ${error instanceof Error ? error.message : String(error)}.`,
-        contract: contract.id,
-      });
-    }
-    const inspection = inspectBody(request, contract.id, {
-      parsedAlready: checked.parsedBody !== undefined,
-    });
-    const own = new Set(inspection.findings.map((f) => f.where));
-    // The receiver already said what is wrong with the bytes; the validator would repeat it.
-    let findings: Finding[] = [
-      ...inspection.findings,
-      ...checked.findings.filter(
-        (f) => !(own.has(f.where) && (f.check === 'body.encoding' || f.check === 'body.malformed')),
-      ),
-    ];
-    const parsedBody = checked.parsedBody;
-    findings = findings.map((f) =>
-      f.contract === undefined ? { ...f, contract: contract.id } : f,
-    );
-    const planned = inspection.unusable
-      ? {
-          answer: {
-            status: 400,
-            headers: { 'content-type': 'text/plain; charset=utf-8' },
-            body: `${inspection.findings[0]?.message ?? 'Unusable body.'}\n`,
-          },
-          delayMs: 0,
-        }
-      : plannedAnswer(contract.id);
-    return {
-      ...withToken,
-      contract: contract.id,
-      ...(parsedBody === undefined ? {} : { parsedBody }),
-      findings,
-      ...planned,
-    };
-  }
-
-  function unexpected(request: InboundRequest, what: string, rest: string): Planned {
-    const nearest = nearestContracts(table, request.method, rest);
-    const hint =
-      nearest.length === 0
-        ? ' The document declares no callbacks or webhooks.'
-        : ` Nearest contracts: ${nearest.map((id) => `${id} (${describeRoute(id)})`).join(', ')}.`;
-    return {
-      findings: [
-        {
-          check: 'callback.unexpected',
-          severity: 'error',
-          message: `Unexpected callback: ${what}${hint}`,
-          where: '/url',
-          expected: nearest,
-          actual: `${request.method} ${request.url}`,
-        },
-      ],
-      answer: { status: unmatchedStatus, headers: {}, body: '' },
-      delayMs: 0,
-    };
-  }
-
-  function describeRoute(contractId: string): string {
-    const route = table.byContract.get(contractId);
-    if (route === undefined) return contractId;
-    const pattern = route.pattern === '/' ? '' : route.pattern;
-    return `${route.contract.method.toUpperCase()} ${tokenPrefix}${route.prefix}${pattern}`;
-  }
-
-  function makeExchange(receivedAt: string, request: InboundRequest, planned: Planned): Exchange {
+  function makeExchange(
+    receivedAt: string,
+    request: InboundRequest,
+    planned: PlannedExchange,
+  ): Exchange {
     sequence += 1;
     const exchange: Exchange = {
       id: `ex-${String(sequence).padStart(6, '0')}`,
@@ -392,7 +229,7 @@ export async function createReceiver(
     }
 
     const inbound: InboundRequest = { ...head, body: body.bytes };
-    const planned = plan(inbound);
+    const planned = planExchange(planContext, inbound);
     const exchange = makeExchange(receivedAt, inbound, planned);
     await record(exchange);
     if (planned.delayMs > 0) await sleep(planned.delayMs);
@@ -608,10 +445,7 @@ export async function createReceiver(
           hint: 'Use an id from receiver.routes() or `*` for every contract.',
         });
       }
-      behaviours.set(contractId, behaviour);
-      for (const key of attempts.keys()) {
-        if (key.startsWith(`${contractId} `)) attempts.delete(key);
-      }
+      answers.set(contractId, behaviour);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,0 +1,164 @@
+import type { Finding } from '../validate/finding.ts';
+import type { Validator } from '../validate/index.ts';
+import type { RouteTable } from './build-route-table.ts';
+import type { AnswerBook } from './create-answer-book.ts';
+import type { InboundRequest, ReceiverAnswer } from './exchange.ts';
+import { inspectBody } from './inspect-body.ts';
+import { matchRoute } from './match-route.ts';
+import { nearestContracts } from './nearest-contracts.ts';
+
+/** What a receiver needs to judge a request. */
+export interface PlanContext {
+  table: RouteTable;
+  validator: Validator;
+  answers: AnswerBook;
+  /** `/<token>`: every receiver URL starts with it. */
+  tokenPrefix: string;
+  /** Trigger segments handed out by `urlFor(contract, trigger)`. */
+  triggers: ReadonlySet<string>;
+  unmatchedStatus: number;
+}
+
+/** A request judged: its contract (if any), findings, and the answer to give. */
+export interface PlannedExchange {
+  contract?: string;
+  token?: string;
+  parsedBody?: unknown;
+  findings: Finding[];
+  answer: ReceiverAnswer;
+  delayMs: number;
+}
+
+/**
+ * Routes a complete request to its contract, checks it (transport checks, then the validator)
+ * and picks the answer: 404 for an unexpected callback (naming the nearest contracts), 405 for a
+ * method the contract does not declare, 400 for a body that cannot be what it claims to be, else
+ * the contract's declared or scripted answer.
+ * @example planExchange(context, { method: 'POST', url: '/tok/cb/createInvoice/invoices/1', headers, body }).answer.status // 200
+ */
+export function planExchange(context: PlanContext, request: InboundRequest): PlannedExchange {
+  const { table, tokenPrefix, triggers, validator } = context;
+  const carriesToken = request.url.startsWith(`${tokenPrefix}/`) || request.url === tokenPrefix;
+  const rest = !carriesToken
+    ? request.url
+    : request.url === tokenPrefix
+      ? '/'
+      : request.url.slice(tokenPrefix.length);
+  if (!carriesToken) {
+    return unexpected(
+      context,
+      request,
+      `${request.method} ${request.url} does not carry this receiver's token, so it belongs to no contract of this run.`,
+      rest,
+    );
+  }
+  const match = matchRoute(table, request.method, rest, triggers);
+  if (match.kind === 'unmatched') {
+    return unexpected(context, request, `${request.method} ${rest} matches no contract.`, rest);
+  }
+  const withToken = match.trigger === undefined ? {} : { token: match.trigger };
+  if (match.kind === 'method-mismatch') {
+    const declared = [...new Set(match.routes.map((r) => r.contract.method.toUpperCase()))];
+    const contract = match.routes[0]?.contract.id;
+    return {
+      ...withToken,
+      ...(contract === undefined ? {} : { contract }),
+      findings: [
+        {
+          check: 'method.mismatch',
+          severity: 'error',
+          message: `${request.method} is not declared for this URL; the document declares ${declared.join(', ')} (${match.routes.map((r) => r.contract.id).join(', ')}).`,
+          where: '/method',
+          expected: declared.length === 1 ? declared[0] : declared,
+          actual: request.method,
+          ...(contract === undefined ? {} : { contract }),
+          spec: match.routes[0]?.contract.operation.pointer ?? '',
+        },
+      ],
+      answer: {
+        status: 405,
+        headers: { allow: declared.join(', ') },
+        body: '',
+      },
+      delayMs: 0,
+    };
+  }
+  const contract = match.route.contract;
+  let checked: { findings: Finding[]; parsedBody?: unknown } = { findings: [] };
+  try {
+    checked = validator.checkRequest(contract, request, { captured: match.captured });
+  } catch (error) {
+    checked.findings.push({
+      check: 'receiver.internal',
+      severity: 'error',
+      message: `Validating this request failed inside callback-verify: ${error instanceof Error ? error.message : String(error)}.`,
+      contract: contract.id,
+    });
+  }
+  const inspection = inspectBody(request, contract.id, {
+    parsedAlready: checked.parsedBody !== undefined,
+  });
+  const own = new Set(inspection.findings.map((f) => f.where));
+  // The receiver already said what is wrong with the bytes; the validator would repeat it.
+  let findings: Finding[] = [
+    ...inspection.findings,
+    ...checked.findings.filter(
+      (f) => !(own.has(f.where) && (f.check === 'body.encoding' || f.check === 'body.malformed')),
+    ),
+  ];
+  const parsedBody = checked.parsedBody;
+  findings = findings.map((f) => (f.contract === undefined ? { ...f, contract: contract.id } : f));
+  const planned = inspection.unusable
+    ? {
+        answer: {
+          status: 400,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: `${inspection.findings[0]?.message ?? 'Unusable body.'}\n`,
+        },
+        delayMs: 0,
+      }
+    : context.answers.next(contract.id);
+  return {
+    ...withToken,
+    contract: contract.id,
+    ...(parsedBody === undefined ? {} : { parsedBody }),
+    findings,
+    ...planned,
+  };
+}
+
+function unexpected(
+  context: PlanContext,
+  request: InboundRequest,
+  what: string,
+  rest: string,
+): PlannedExchange {
+  const { table } = context;
+  const nearest = nearestContracts(table, request.method, rest);
+  const hint =
+    nearest.length === 0
+      ? ' The document declares no callbacks or webhooks.'
+      : ` Nearest contracts: ${nearest.map((id) => `${id} (${describeRoute(context, id)})`).join(', ')}.`;
+  return {
+    findings: [
+      {
+        check: 'callback.unexpected',
+        severity: 'error',
+        message: `Unexpected callback: ${what}${hint}`,
+        where: '/url',
+        expected: nearest,
+        actual: `${request.method} ${request.url}`,
+      },
+    ],
+    answer: { status: context.unmatchedStatus, headers: {}, body: '' },
+    delayMs: 0,
+  };
+}
+
+function describeRoute(context: PlanContext, contractId: string): string {
+  const { table, tokenPrefix } = context;
+  const route = table.byContract.get(contractId);
+  if (route === undefined) return contractId;
+  const pattern = route.pattern === '/' ? '' : route.pattern;
+  return `${route.contract.method.toUpperCase()} ${tokenPrefix}${route.prefix}${pattern}`;
+}
