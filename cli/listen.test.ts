@@ -84,7 +84,7 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     const ready = await run.next('ready');
     assert.deepEqual(
       Object.keys(urls(ready)).sort(),
-      [paid, 'subscribe/notify/post', shipped].sort(),
+      [paid, 'createInvoice/invoiceRefunded/post', 'subscribe/notify/post', shipped].sort(),
     );
     const first = await postJson(`${urls(ready)[paid]}/invoices/a`, { id: 'a', paid: true });
     assert.equal(first.status, 200);
@@ -224,7 +224,7 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     await postJson(`${url}/invoices/a`, { id: 'a', paid: 'yes' });
     const code = await new Promise((resolve) => child.on('exit', resolve));
     assert.equal(code, 1);
-    assert.match(out, /Listening on http:\/\/127\.0\.0\.1:\d+ for 3 contract\(s\)/);
+    assert.match(out, /Listening on http:\/\/127\.0\.0\.1:\d+ for 4 contract\(s\)/);
     assert.match(out, /webhooks\/orderShipped/);
     assert.match(
       out,

@@ -13,6 +13,7 @@ import { loadFixtureCatalogue, rawExchange } from './receiver.test-fixture.ts';
 import type { Receiver } from './types.ts';
 
 const paid = 'createInvoice/invoicePaid/post';
+const refunded = 'createInvoice/invoiceRefunded/post';
 const notify = 'subscribe/notify/post';
 const shipped = 'webhook/orderShipped/post';
 
@@ -60,6 +61,7 @@ describe('receiver URLs', () => {
         a.routes().map((r) => [r.contract, r.base, r.pattern]),
         [
           [paid, 'expression', '/invoices/{$request.body#/id}'],
+          [refunded, 'expression', '/invoices/{$request.body#/id}'],
           [notify, 'fixed', '?transactionId={$request.body#/id}&email={$request.body#/email}'],
           [shipped, 'webhook', ''],
         ],
@@ -121,6 +123,24 @@ describe('receiving and answering', () => {
       const [exchange] = receiver.exchanges();
       assert.equal(exchange?.verdict, 'fail');
       assert.ok(exchange?.findings.some((f) => f.where === '/body/paid' && f.contract === paid));
+    });
+  });
+
+  test('two callbacks declared with the same URL and method are told apart by their bodies', async () => {
+    await withReceiver({}, async (receiver) => {
+      assert.equal(receiver.urlFor(paid), receiver.urlFor(refunded));
+      const url = `${receiver.urlFor(paid)}/invoices/inv-1`;
+      await (await postJson(url, { id: 'inv-1', refunded: true })).arrayBuffer();
+      await (await postJson(url, { id: 'inv-1', paid: true })).arrayBuffer();
+      await (await postJson(url, { id: 'inv-1' })).arrayBuffer();
+      assert.deepEqual(
+        receiver.exchanges().map((e) => [e.contract, e.verdict]),
+        [
+          [refunded, 'pass'],
+          [paid, 'pass'],
+          [paid, 'fail'],
+        ],
+      );
     });
   });
 

@@ -3,10 +3,23 @@ import type { ContractRoute, RouteTable } from './build-route-table.ts';
 
 /** What the router made of a request path (after the token). */
 export type RouteMatch =
-  | { kind: 'matched'; route: ContractRoute; captured: CapturedValue[]; trigger?: string }
+  | {
+      kind: 'matched';
+      route: ContractRoute;
+      captured: CapturedValue[];
+      trigger?: string;
+      /** Other contracts the URL and method fit exactly as well (same key declared twice). */
+      ties: RouteCandidate[];
+    }
   /** The path belongs to these contracts, but none of them declares the request's method. */
   | { kind: 'method-mismatch'; routes: ContractRoute[]; trigger?: string }
   | { kind: 'unmatched' };
+
+/** A route whose template matched, with the values its expressions captured. */
+export interface RouteCandidate {
+  route: ContractRoute;
+  captured: CapturedValue[];
+}
 
 function matchTail(route: ContractRoute, tail: string): CapturedValue[] | null {
   if (route.matcher === undefined) {
@@ -17,17 +30,18 @@ function matchTail(route: ContractRoute, tail: string): CapturedValue[] | null {
 }
 
 function pick(
-  candidates: Array<{ route: ContractRoute; captured: CapturedValue[] }>,
+  candidates: RouteCandidate[],
   method: string,
   trigger: string | undefined,
 ): RouteMatch | undefined {
   if (candidates.length === 0) return undefined;
   const lower = method.toLowerCase();
   const sameMethod = candidates.filter((c) => c.route.contract.method === lower);
-  const best = sameMethod.sort((a, b) => b.route.specificity - a.route.specificity)[0];
+  const [best, ...rest] = sameMethod.sort((a, b) => b.route.specificity - a.route.specificity);
   const withTrigger = trigger === undefined ? {} : { trigger };
   if (best !== undefined) {
-    return { kind: 'matched', route: best.route, captured: best.captured, ...withTrigger };
+    const ties = rest.filter((c) => c.route.specificity === best.route.specificity);
+    return { kind: 'matched', route: best.route, captured: best.captured, ties, ...withTrigger };
   }
   return { kind: 'method-mismatch', routes: candidates.map((c) => c.route), ...withTrigger };
 }
@@ -80,7 +94,7 @@ export function matchRoute(
 
   let mismatch: RouteMatch | undefined;
   for (const attempt of attempts) {
-    const candidates: Array<{ route: ContractRoute; captured: CapturedValue[] }> = [];
+    const candidates: RouteCandidate[] = [];
     for (const route of group) {
       const captured = matchTail(route, attempt.tail);
       if (captured !== null) candidates.push({ route, captured });

@@ -1,4 +1,6 @@
-import type { Finding } from '../validate/finding.ts';
+import type { Contract } from '../spec/contract.ts';
+import type { CapturedValue } from '../spec/runtime-expression/types.ts';
+import { type Finding, hasErrors } from '../validate/finding.ts';
 import type { Validator } from '../validate/index.ts';
 import type { RouteTable } from './build-route-table.ts';
 import type { AnswerBook } from './create-answer-book.ts';
@@ -6,6 +8,29 @@ import type { InboundRequest, ReceiverAnswer } from './exchange.ts';
 import { inspectBody } from './inspect-body.ts';
 import { matchRoute } from './match-route.ts';
 import { nearestContracts } from './nearest-contracts.ts';
+
+/** The validator's verdict on a request for one contract; a validator bug becomes a finding. */
+function check(
+  validator: Validator,
+  contract: Contract,
+  request: InboundRequest,
+  captured: CapturedValue[],
+): { findings: Finding[]; parsedBody?: unknown } {
+  try {
+    return validator.checkRequest(contract, request, { captured });
+  } catch (error) {
+    return {
+      findings: [
+        {
+          check: 'receiver.internal',
+          severity: 'error',
+          message: `Validating this request failed inside callback-verify: ${error instanceof Error ? error.message : String(error)}.`,
+          contract: contract.id,
+        },
+      ],
+    };
+  }
+}
 
 /** What a receiver needs to judge a request. */
 export interface PlanContext {
@@ -83,17 +108,17 @@ export function planExchange(context: PlanContext, request: InboundRequest): Pla
       delayMs: 0,
     };
   }
-  const contract = match.route.contract;
-  let checked: { findings: Finding[]; parsedBody?: unknown } = { findings: [] };
-  try {
-    checked = validator.checkRequest(contract, request, { captured: match.captured });
-  } catch (error) {
-    checked.findings.push({
-      check: 'receiver.internal',
-      severity: 'error',
-      message: `Validating this request failed inside callback-verify: ${error instanceof Error ? error.message : String(error)}.`,
-      contract: contract.id,
-    });
+  // The same key and method declared twice cannot be told apart by URL: the first contract the
+  // request conforms to wins, else the first declared.
+  let contract = match.route.contract;
+  let checked = check(validator, contract, request, match.captured);
+  for (const tie of hasErrors(checked.findings) ? match.ties : []) {
+    const other = check(validator, tie.route.contract, request, tie.captured);
+    if (!hasErrors(other.findings)) {
+      contract = tie.route.contract;
+      checked = other;
+      break;
+    }
   }
   const inspection = inspectBody(request, contract.id, {
     parsedAlready: checked.parsedBody !== undefined,
