@@ -11,7 +11,7 @@ import { renderConsole, writeReports } from '../src/report/index.ts';
 import type { Report } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import type { Finding } from '../src/validate/finding.ts';
-import { prepareDashboard } from './dashboard.ts';
+import { type LiveDashboard, prepareDashboard } from './dashboard.ts';
 import { ExitCode } from './exit-code.ts';
 import {
   collect,
@@ -28,7 +28,9 @@ type EndReason =
   | { kind: 'timeout' }
   | { kind: 'expect' }
   | { kind: 'command'; code: number | null; signal: string | null }
-  | { kind: 'command-failed'; message: string };
+  | { kind: 'command-failed'; message: string }
+  /** The tool itself failed while listening; the error is rethrown once the report is written. */
+  | { kind: 'failed' };
 
 function write(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -168,7 +170,36 @@ function describeEnd(reason: EndReason): string {
       return `command exited${reason.code === null ? ` by ${reason.signal}` : ` with ${reason.code}`}`;
     case 'command-failed':
       return 'command could not start';
+    case 'failed':
+      return 'internal error';
   }
+}
+
+/** The URLs to give the provider: a `ready` event, or a list for a person. */
+function announce(receiver: Receiver, settings: ListenSettings, dashboardUrl?: string): void {
+  if (settings.json) {
+    const urls = Object.fromEntries(receiver.routes().map((route) => [route.contract, route.url]));
+    write(
+      JSON.stringify({
+        event: 'ready',
+        origin: receiver.origin,
+        base: `${receiver.origin}/${receiver.token}`,
+        urls,
+        ...(dashboardUrl === undefined ? {} : { dashboard: dashboardUrl }),
+      }),
+    );
+    return;
+  }
+  write(
+    `Listening on ${receiver.origin} for ${receiver.catalogue.contracts.length} contract(s) of ${receiver.catalogue.document.title}:`,
+  );
+  for (const route of receiver.routes()) {
+    const tail = route.pattern === '' ? '' : `  (then ${route.pattern})`;
+    write(
+      `  ${route.method.toUpperCase().padEnd(6)} ${route.contract}\n         ${route.url}${tail}`,
+    );
+  }
+  if (dashboardUrl !== undefined) write(`dashboard: ${dashboardUrl}`);
 }
 
 /** File reports go to --output (default `callback-verify-report` when a file reporter is named). */
@@ -212,38 +243,28 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
     ...(settings.record === undefined ? {} : { journalPath: settings.record }),
     ...(settings.maxBodyBytes === undefined ? {} : { maxBodyBytes: settings.maxBodyBytes }),
   });
-  const live = dashboard?.start(receiver, { command: 'listen', toolVersion: version, startedAt });
-
-  if (settings.json) {
-    const urls = Object.fromEntries(receiver.routes().map((route) => [route.contract, route.url]));
-    write(
-      JSON.stringify({
-        event: 'ready',
-        origin: receiver.origin,
-        base: `${receiver.origin}/${receiver.token}`,
-        urls,
-        ...(live === undefined ? {} : { dashboard: live.url }),
-      }),
-    );
-  } else {
-    write(
-      `Listening on ${receiver.origin} for ${catalogue.contracts.length} contract(s) of ${catalogue.document.title}:`,
-    );
-    for (const route of receiver.routes()) {
-      const tail = route.pattern === '' ? '' : `  (then ${route.pattern})`;
-      write(
-        `  ${route.method.toUpperCase().padEnd(6)} ${route.contract}\n         ${route.url}${tail}`,
-      );
-    }
-    if (live !== undefined) write(`dashboard: ${live.url}`);
+  // From here on the report is written whatever happens: signal, timeout, command exit or a failure.
+  let child: ChildProcess | undefined;
+  let live: LiveDashboard | undefined;
+  let dispose = (): void => {};
+  let reason: EndReason = { kind: 'failed' };
+  let failure: unknown;
+  // A closed stdout (`listen --json | head -1`) must not end the run before its report is written.
+  const onStdoutError = (): void => {};
+  process.stdout.on('error', onStdoutError);
+  try {
+    live = dashboard?.start(receiver, { command: 'listen', toolVersion: version, startedAt });
+    announce(receiver, settings, live?.url);
+    receiver.subscribe((exchange) => {
+      write(settings.json ? JSON.stringify(exchangeEvent(exchange)) : liveLine(exchange));
+    });
+    child = command.length > 0 ? startCommand(command, receiver, settings.json) : undefined;
+    const end = awaitEnd(settings, receiver, child);
+    dispose = end.dispose;
+    reason = await end.ended;
+  } catch (error) {
+    failure = error;
   }
-  receiver.subscribe((exchange) => {
-    write(settings.json ? JSON.stringify(exchangeEvent(exchange)) : liveLine(exchange));
-  });
-
-  const child = command.length > 0 ? startCommand(command, receiver, settings.json) : undefined;
-  const { ended, dispose } = awaitEnd(settings, receiver, child);
-  const reason = await ended;
   dispose();
   if (child !== undefined && child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
@@ -288,6 +309,7 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
     write(renderConsole(report, { color: process.stdout.isTTY === true }));
     for (const path of written) write(`report: ${path}`);
   }
+  if (failure !== undefined) throw failure;
   if (reportError !== undefined) throw reportError;
   return exitCode;
 }
