@@ -68,7 +68,10 @@ before(async () => {
       },
     );
   });
-  json = JSON.parse(await readFile(join(work, 'callback-verify.json'), 'utf8')) as JsonReport;
+  const text = await readFile(join(work, 'callback-verify.json'), 'utf8').catch(() => {
+    throw new Error(`run wrote no JSON report (exit ${run.code}):\n${run.stderr}`);
+  });
+  json = JSON.parse(text) as JsonReport;
   browser = await launching;
 });
 
