@@ -125,6 +125,6 @@
       view.state.live = false;
       view.update(data);
     }
-    setStatus('ended', 'Session ended · this is its final state');
+    setStatus('ended', 'Session ended · no more callbacks will arrive');
   });
 })();

@@ -395,6 +395,7 @@
                   type: 'button',
                   class: 'cv-link',
                   title: 'Open this exchange',
+                  'data-key': `reveal:${e.trigger}:${id}`,
                   text: id,
                   onclick: () => actions.reveal(id),
                 }),
@@ -695,9 +696,15 @@
         h('button', {
           type: 'button',
           text: 'Expand all',
+          'data-key': 'expand-all',
           onclick: () => actions.openAll(shown.map((e) => e.id)),
         }),
-        h('button', { type: 'button', text: 'Collapse all', onclick: () => actions.openAll([]) }),
+        h('button', {
+          type: 'button',
+          text: 'Collapse all',
+          'data-key': 'collapse-all',
+          onclick: () => actions.openAll([]),
+        }),
       ),
       items.length > 0
         ? items
