@@ -3,7 +3,7 @@
  * prints its URL, and leaves it out with --no-dashboard.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
@@ -124,5 +124,36 @@ describe('listen serves the dashboard', () => {
     } finally {
       listening.child.kill('SIGKILL');
     }
+  });
+});
+
+describe('run serves the dashboard', () => {
+  const runInvoices = (...flags: string[]): Promise<{ code: number; stderr: string }> =>
+    new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [
+          cli,
+          'run',
+          'specs/invoices.yaml',
+          '--provider-cmd',
+          `"${process.execPath}" e2e/providers/invoices.ts --port 0`,
+          ...flags,
+        ],
+        { cwd: root, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
+        (error, _stdout, stderr) => {
+          resolve({ code: error === null ? 0 : Number(error.code ?? -1), stderr });
+        },
+      );
+    });
+
+  test('prints the dashboard URL with its progress, and not with --no-dashboard', async () => {
+    const [served, without] = await Promise.all([runInvoices(), runInvoices('--no-dashboard')]);
+    assert.equal(served.code, 0, served.stderr);
+    assert.equal(without.code, 0, without.stderr);
+    const url = /^dashboard: (\S+)$/m.exec(served.stderr)?.[1] ?? '';
+    const receiver = /^receiver listening at (\S+)$/m.exec(served.stderr)?.[1];
+    assert.equal(new URL(url).origin, receiver, 'served on the receiver port');
+    assert.doesNotMatch(without.stderr, /dashboard:/);
   });
 });
