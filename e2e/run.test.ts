@@ -293,6 +293,31 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
       assert.ok(interval >= 80, `interval ${interval}`);
   });
 
+  it('invoices --fault retry, 4 triggers at concurrency 4: each trigger walks its own 503,503,200', async () => {
+    const { result, report } = await runJson([
+      'run',
+      'specs/invoices.yaml',
+      '--provider-cmd',
+      provider('invoices', '--fault', 'retry', '--retry-backoff-ms', '100'),
+      '--respond',
+      `${invoice}=503,503,200`,
+      '--concurrency',
+      '4',
+      '--repeat',
+      '4',
+      '--timeout',
+      '5',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(report.summary.conformant, true);
+    assert.equal(report.expectations.length, 4);
+    for (const expectation of report.expectations) {
+      assert.equal(expectation.status, 'received', expectation.trigger);
+      assert.equal(expectation.attempts, 3, expectation.trigger);
+      assert.equal(expectation.retryIntervalsMs?.length, 2, expectation.trigger);
+    }
+  });
+
   it('invoices, provider that does not retry after 503: retry.none', async () => {
     const { result, report } = await runJson([
       'run',

@@ -78,3 +78,17 @@ test('answers handed out are copies: changing one does not change the next', () 
   assert.equal(second.headers['content-type'], 'application/json');
   assert.equal(second.dropped, undefined);
 });
+
+test('each trigger walks its own copy of the sequence; requests without one share the contract’s', () => {
+  const book = createAnswerBook(catalogue, { [paid]: { statuses: [503, 503, 200] } });
+  const next = (trigger?: string): number => book.next(paid, trigger).answer.status;
+  // Interleaved as concurrent triggers' retries arrive.
+  assert.deepEqual(
+    [next('t1'), next('t2'), next('t1'), next('t2'), next('t1'), next('t2')],
+    [503, 503, 503, 503, 200, 200],
+  );
+  assert.deepEqual([next(), next(), next(), next()], [503, 503, 200, 200]);
+  assert.equal(next('t3'), 503, 'a new trigger starts from the beginning');
+  book.set(paid, { statuses: [502, 200] });
+  assert.deepEqual([next('t1'), next('t1'), next()], [502, 200, 502], 'set starts every copy over');
+});

@@ -5,15 +5,19 @@ import type { ReceiverBehaviour } from './types.ts';
 
 /** Per-contract answers: the declared one, or the scripted one in turn. */
 export interface AnswerBook {
-  /** The answer for a contract's next request, and how long to hold it back. */
-  next(contractId: string): { answer: ReceiverAnswer; delayMs: number };
+  /**
+   * The answer for a contract's next request, and how long to hold it back. A request under a
+   * trigger (its token in the URL) walks that trigger's own copy of the status sequence.
+   */
+  next(contractId: string, trigger?: string): { answer: ReceiverAnswer; delayMs: number };
   /** Replaces a contract's (or `*`'s) script and starts its status sequence over. */
   set(contractId: string, behaviour: ReceiverBehaviour): void;
 }
 
 /**
- * Keeps the scripted behaviours and their position in each status sequence; answers are built
- * once per contract and status (examples and generated bodies do not change) and copied out.
+ * Keeps the scripted behaviours and their position in each status sequence (per contract and
+ * trigger); answers are built once per contract and status (examples and generated bodies do not
+ * change) and copied out.
  * @example createAnswerBook(catalogue, { '*': { statuses: [503, 200] } }).next(id).answer.status // 503
  */
 export function createAnswerBook(
@@ -40,13 +44,15 @@ export function createAnswerBook(
   }
 
   return {
-    next(contractId) {
+    next(contractId, trigger) {
       const owner = scripts.has(contractId) ? contractId : '*';
       const behaviour = scripts.get(owner);
       let status: number | undefined;
       if (behaviour?.statuses !== undefined && behaviour.statuses.length > 0) {
-        // `*` counts per contract too: each contract walks its own copy of the sequence.
-        const key = `${owner} ${contractId}`;
+        // `*` counts per contract too: each contract walks its own copy of the sequence. Each
+        // trigger does as well, so the retries of concurrent triggers never share one script;
+        // requests without a trigger (listen, webhooks) share the contract's.
+        const key = `${owner} ${contractId}${trigger === undefined ? '' : `\u0000${trigger}`}`;
         const turn = turns.get(key) ?? 0;
         turns.set(key, turn + 1);
         status = behaviour.statuses[Math.min(turn, behaviour.statuses.length - 1)];

@@ -142,7 +142,7 @@ export function planExchange(context: PlanContext, request: InboundRequest): Pla
         },
         delayMs: 0,
       }
-    : context.answers.next(contract.id);
+    : context.answers.next(contract.id, match.trigger);
   return {
     ...withToken,
     contract: contract.id,
