@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { ContractNotFoundError, ListenError } from '../errors.ts';
 import type { Catalogue } from '../spec/contract.ts';
+import { createValidator, type Validator } from '../validate/index.ts';
 import { createReceiver } from './create-receiver.ts';
 import type { Exchange } from './exchange.ts';
 import { parseJournalLine } from './parse-journal-line.ts';
@@ -414,5 +415,33 @@ describe('lifecycle', () => {
     await receiver.close();
     assert.ok(performance.now() - started < 1000);
     assert.match(await answered, /^HTTP\/1\.1 202/);
+  });
+});
+
+describe('validator warm-up', () => {
+  test('warms the validator up once, after start-up; a failing warm-up changes nothing', async () => {
+    for (const fails of [false, true]) {
+      const real = createValidator(catalogue.document);
+      let warmed = 0;
+      const validator: Validator = {
+        ...real,
+        warmUp() {
+          warmed += 1;
+          if (fails) throw new Error('set-up failed');
+        },
+      };
+      await withReceiver({ validator }, async (receiver) => {
+        assert.equal(warmed, 0, 'not on the way to listening');
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.equal(warmed, 1, 'right after start-up');
+        const response = await postJson(`${receiver.urlFor(paid)}/invoices/inv-1`, {
+          id: 'inv-1',
+          paid: true,
+        });
+        assert.equal(response.status, 200);
+        assert.equal(receiver.exchanges()[0]?.verdict, 'pass');
+        assert.equal(warmed, 1);
+      });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue } from '../spec/contract.ts';
+import type { Validator } from '../validate/create-validator.ts';
 import type { Exchange } from './exchange.ts';
 
 /**
@@ -53,6 +54,11 @@ export interface ReceiverOptions {
    * The key is the first path segment after the prefix.
    */
   extraRoutes?: Record<string, ExtraRouteHandler>;
+  /**
+   * Validator of the catalogue's document, when the caller already has one; default
+   * `createValidator(catalogue.document)`. Its `warmUp()` runs right after start-up.
+   */
+  validator?: Validator;
 }
 
 /** Where one contract is served: what {@link Receiver.routes} lists. */
