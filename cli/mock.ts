@@ -19,6 +19,7 @@ import type { Catalogue } from '../src/spec/contract.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import type { Finding } from '../src/validate/finding.ts';
 import { ExitCode } from './exit-code.ts';
+import { prepareMockDashboard } from './mock-dashboard.ts';
 import { version } from './version.ts';
 
 /** Flags of `mock` as commander hands them over. */
@@ -39,6 +40,8 @@ interface MockFlags {
   json?: boolean;
   reporter?: string[];
   output?: string;
+  /** False with `--no-dashboard`. */
+  dashboard?: boolean;
 }
 
 /** `mock` settings once every flag is checked. */
@@ -211,6 +214,7 @@ function printBanner(
   catalogue: Catalogue,
   spec: string,
   settings: MockSettings,
+  dashboardUrl: string | undefined,
 ): void {
   const options = settings.provider;
   write(`Mock provider listening on ${mock.origin} (${catalogue.document.title}, ${spec})`);
@@ -227,6 +231,7 @@ function printBanner(
     const where = trigger === undefined ? '' : `${trigger.method.toUpperCase()} ${trigger.path}`;
     write(`  ${where} fires ${contract.id}  ${contract.expression?.raw ?? ''}`);
   }
+  if (dashboardUrl !== undefined) write(`dashboard: ${dashboardUrl}`);
 }
 
 function awaitEnd(
@@ -307,7 +312,12 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
   process.env.SCARF_ANALYTICS = 'false';
   const catalogue = buildCatalogue(await loadDocument(spec));
   checkExample(catalogue, settings.provider.example);
-  const provider = await startMockProvider(catalogue, settings.provider);
+  const dashboard = prepareMockDashboard(flags.dashboard);
+  const provider = await startMockProvider(catalogue, {
+    ...settings.provider,
+    ...dashboard?.providerOptions,
+  });
+  const live = dashboard?.start(provider);
   const delayMs = settings.provider.delayMs ?? 0;
   if (settings.json) {
     const callbacks = catalogue.contracts.filter((contract) => contract.kind === 'callback');
@@ -315,19 +325,24 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
       JSON.stringify({
         event: 'ready',
         origin: provider.origin,
+        ...(live === undefined ? {} : { dashboard: live.url }),
         callbacks: callbacks.map((contract) => contract.id),
       }),
     );
     provider.subscribe((event) => write(JSON.stringify(eventJson(event))));
   } else {
-    printBanner(provider, catalogue, spec, settings);
+    printBanner(provider, catalogue, spec, settings, live?.url);
     provider.subscribe((event) => write(eventLine(event, delayMs)));
   }
   const { ended, dispose } = awaitEnd(provider, settings);
   const reason = await ended;
   dispose();
-  await provider.close();
+  // Stopped, the report is final; open pages get it before their streams end and the port closes.
+  await provider.stop();
   const report = withEndFindings(provider.report(), settings, reason);
+  live?.publish(report);
+  live?.close();
+  await provider.close();
   let written: string[] = [];
   let reportError: unknown;
   try {
@@ -392,6 +407,7 @@ export function registerMockCommand(program: Command): void {
       collect,
     )
     .option('--output <dir>', 'folder for the reports (default: callback-verify-report)')
+    .option('--no-dashboard', 'do not serve the live dashboard')
     .action(async (spec: string, flags: MockFlags) => {
       process.exitCode = await mock(spec, flags);
     });

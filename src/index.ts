@@ -29,6 +29,7 @@ export {
   type ReceiverStats,
   reservedPrefix,
   serialiseExchange,
+  serveExtraRoute,
 } from './receive/index.ts';
 export {
   createDashboard,
@@ -40,6 +41,7 @@ export {
   type DashboardOptions,
   type DashboardRoute,
   type DashboardSource,
+  type MockSource,
   type ReceiverSource,
   type ReceiverSourceOptions,
 } from './report/dashboard/index.ts';

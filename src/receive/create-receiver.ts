@@ -13,10 +13,8 @@ import type { Exchange, HeaderMap, InboundRequest } from './exchange.ts';
 import { createExchangeRing } from './exchange-ring.ts';
 import { type PlanContext, type PlannedExchange, planExchange } from './plan-exchange.ts';
 import { readBody } from './read-body.ts';
+import { serveExtraRoute } from './serve-extra-route.ts';
 import type { Receiver, ReceiverOptions, ReceiverRoute, ReceiverStats } from './types.ts';
-
-/** Reserved path prefix for handlers mounted next to the receivers (`extraRoutes`). */
-export const reservedPrefix = '/__callback-verify/';
 
 /** A request the receiver is still working on; a timeout may take it over. */
 interface InFlight {
@@ -157,16 +155,7 @@ export async function createReceiver(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = new Date().toISOString();
     const url = request.url ?? '/';
-    if (url.startsWith(reservedPrefix)) {
-      const name = url.slice(reservedPrefix.length).split(/[/?]/)[0] ?? '';
-      const handler = extraRoutes[name];
-      if (handler === undefined) {
-        response.writeHead(404).end();
-        return;
-      }
-      handler(request, response);
-      return;
-    }
+    if (serveExtraRoute(request, response, extraRoutes)) return;
     const state: InFlight = { receivedAt, request, chunks: [], settled: false };
     inFlight.set(request.socket, state);
     const head = { method: request.method ?? '', url, headers: copyHeaders(request.headers) };

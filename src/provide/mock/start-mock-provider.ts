@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { serveExtraRoute } from '../../receive/serve-extra-route.ts';
 import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
 import type { Catalogue, Contract } from '../../spec/contract.ts';
 import type { Finding } from '../../validate/finding.ts';
@@ -52,6 +54,7 @@ export async function startMockProvider(
   const wantedPort = options.port ?? 0;
   const delayMs = options.delayMs ?? DEFAULT_CALLBACK_DELAY_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const extraRoutes = options.extraRoutes ?? {};
   const hosts: HostPolicy = {
     allowHosts: options.allowHosts ?? [],
     allowAnyHost: options.allowAnyHost ?? false,
@@ -74,8 +77,12 @@ export async function startMockProvider(
   const scheduled = new Set<Scheduled>();
   const running = new Set<Promise<void>>();
   const triggerCounts = new Map<string, number>();
+  /** Consumer requests being answered: stopping waits for them (within a grace period). */
+  const handling = new Set<Promise<void>>();
   let deliveryCount = 0;
+  let stopping: Promise<void> | undefined;
   let closing: Promise<void> | undefined;
+  let serverClosed: Promise<void> = Promise.resolve();
 
   const emit = (event: MockEvent): void => {
     for (const listener of listeners) listener(event);
@@ -176,7 +183,7 @@ export async function startMockProvider(
     const id = nextTriggerId(name);
     const ok = answer.status >= 200 && answer.status < 300;
     const own =
-      matched === undefined || !ok || closing !== undefined
+      matched === undefined || !ok || stopping !== undefined
         ? []
         : callbacks.filter((contract) => contract.trigger?.pointer === matched.trigger.pointer);
     if (options.order === 'reverse') own.reverse();
@@ -216,7 +223,9 @@ export async function startMockProvider(
   const server = createServer(
     { requestTimeout: 30_000, headersTimeout: 10_000 },
     (request, response) => {
-      handle(request, response).catch((error: unknown) => {
+      // Before the body is read: a dashboard's event stream must not wait on the mock.
+      if (serveExtraRoute(request, response, extraRoutes)) return;
+      const work = handle(request, response).catch((error: unknown) => {
         if (!response.headersSent) {
           response.writeHead(500, { 'content-type': 'application/problem+json' });
           response.end(
@@ -230,6 +239,8 @@ export async function startMockProvider(
           response.destroy();
         }
       });
+      const tracked = work.finally(() => handling.delete(tracked));
+      handling.add(tracked);
     },
   );
   await bindServer(server, host, wantedPort);
@@ -239,6 +250,31 @@ export async function startMockProvider(
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : wantedPort;
   const origin = `http://${urlHost(host)}:${port}`;
+
+  function stop(): Promise<void> {
+    stopping ??= (async () => {
+      serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const entry of [...scheduled]) {
+        clearTimeout(entry.timer);
+        scheduled.delete(entry);
+        for (const contract of entry.contracts) {
+          const finding: Finding = {
+            check: 'callback.cancelled',
+            severity: 'warning',
+            message: `The callback ${contract.name} of ${entry.trigger} was not sent: the mock stopped before its delay of ${delayMs} ms elapsed.`,
+            contract: contract.id,
+          };
+          findings.push(finding);
+          emit({ type: 'skipped', contract: contract.id, finding });
+        }
+      }
+      const grace = sleep(CLOSE_GRACE_MS, undefined, { ref: false });
+      await Promise.race([Promise.allSettled([...handling]), grace]);
+      await Promise.all(running);
+    })();
+    return stopping;
+  }
 
   async function idle(): Promise<void> {
     // Deliveries may schedule nothing new, but requests arriving meanwhile may: loop until quiet.
@@ -266,28 +302,14 @@ export async function startMockProvider(
         toolVersion: options.toolVersion ?? '0.0.0',
         startedAt,
       }),
+    stop,
     close() {
       closing ??= (async () => {
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        for (const entry of [...scheduled]) {
-          clearTimeout(entry.timer);
-          scheduled.delete(entry);
-          for (const contract of entry.contracts) {
-            const finding: Finding = {
-              check: 'callback.cancelled',
-              severity: 'warning',
-              message: `The callback ${contract.name} of ${entry.trigger} was not sent: the mock stopped before its delay of ${delayMs} ms elapsed.`,
-              contract: contract.id,
-            };
-            findings.push(finding);
-            emit({ type: 'skipped', contract: contract.id, finding });
-          }
-        }
-        await Promise.all(running);
-        const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-        await stopped;
-        clearTimeout(grace);
+        await stop();
+        // Consumer requests are answered by now: what is left are idle keep-alive sockets and
+        // extra routes (a dashboard's event streams), which must not hold up the exit.
+        server.closeAllConnections();
+        await serverClosed;
       })();
       return closing;
     },

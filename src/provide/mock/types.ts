@@ -1,3 +1,4 @@
+import type { ExtraRouteHandler } from '../../receive/types.ts';
 import type { DeliveryResult, Report, TriggerResult } from '../../report/report.ts';
 import type { Finding } from '../../validate/finding.ts';
 import type { SignatureScheme } from '../signatures/signature-scheme.ts';
@@ -28,6 +29,12 @@ export interface MockProviderOptions {
   maxBodyBytes?: number;
   /** Package version written into reports; default `0.0.0`. */
   toolVersion?: string;
+  /**
+   * Extra handlers under `/__callback-verify/<name>` (same port), e.g. a dashboard; the key is
+   * the first path segment after the prefix. Requests there never reach the mocked API and are
+   * not recorded as the consumer's.
+   */
+  extraRoutes?: Record<string, ExtraRouteHandler>;
 }
 
 /** What the mock provider reports while it runs, in the order it happens. */
@@ -57,7 +64,11 @@ export interface MockProvider {
   report(): Report;
   /**
    * Stops accepting requests, cancels callbacks still waiting for their delay (each becomes a
-   * finding), waits for deliveries in flight, and closes the server.
+   * finding), and waits for the requests and deliveries in flight; the report is final from
+   * then on. Extra routes stay served until {@link MockProvider.close}, so a dashboard can
+   * show the final report before its streams end.
    */
+  stop(): Promise<void>;
+  /** {@link MockProvider.stop}, then closes every connection (extra routes' too) and the server. */
   close(): Promise<void>;
 }

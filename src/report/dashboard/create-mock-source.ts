@@ -1,17 +1,52 @@
 import type { MockProvider } from '../../provide/mock/types.ts';
-import type { DashboardSource } from './types.ts';
+import type { Report } from '../report.ts';
+import type { DashboardChange, DashboardSource } from './types.ts';
+
+/** A {@link DashboardSource} over a mock provider, which can also show a final report. */
+export interface MockSource extends DashboardSource {
+  /** From now on show this report (e.g. the mock's final report) instead of the live state. */
+  publish(report: Report): void;
+}
 
 /**
  * A mock provider as a dashboard source: its report so far (requests it answered as triggers,
  * deliveries with their verdicts and findings) and a change on every request, delivery or
- * skipped callback.
+ * skipped callback; `publish` replaces it with a final report on every open page.
  * @example const dashboard = createDashboard(createMockSource(mock), { token });
  */
-export function createMockSource(
-  mock: Pick<MockProvider, 'report' | 'subscribe'>,
-): DashboardSource {
+export function createMockSource(mock: Pick<MockProvider, 'report' | 'subscribe'>): MockSource {
+  const listeners = new Set<(change: DashboardChange) => void>();
+  let published: Report | undefined;
+  let stopMock: (() => void) | undefined;
+
+  function emit(change: DashboardChange): void {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch {
+        // One failing page feed must not stop the others.
+      }
+    }
+  }
+
   return {
-    snapshot: () => mock.report(),
-    subscribe: (listener) => mock.subscribe(() => listener({})),
+    snapshot: () => published ?? mock.report(),
+    subscribe(listener) {
+      listeners.add(listener);
+      stopMock ??= mock.subscribe(() => {
+        if (published === undefined) emit({});
+      });
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stopMock?.();
+          stopMock = undefined;
+        }
+      };
+    },
+    publish(report) {
+      published = report;
+      emit({ replaced: true });
+    },
   };
 }

@@ -6,7 +6,7 @@ export {
   type EventHubOptions,
   formatEvent,
 } from './create-event-hub.ts';
-export { createMockSource } from './create-mock-source.ts';
+export { createMockSource, type MockSource } from './create-mock-source.ts';
 export {
   createReceiverSource,
   type ReceiverSource,
