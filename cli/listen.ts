@@ -269,15 +269,23 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
   if (child !== undefined && child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
   }
+  const finish = (): Report =>
+    buildListenReport(receiver, {
+      toolVersion: version,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      findings: endFindings(reason, settings, matchedCount(receiver)),
+    });
+  // The dashboard lives on the receiver's port: it gets the final report (with what only the end
+  // adds, such as an unmet --expect) before the receiver closes.
+  let report = finish();
+  live?.publish(report);
   live?.close();
+  const answered = receiver.stats().exchanges;
   await receiver.close();
-
-  const report = buildListenReport(receiver, {
-    toolVersion: version,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    findings: endFindings(reason, settings, matchedCount(receiver)),
-  });
+  // Requests still in flight were answered while the receiver closed: nothing is left out of the
+  // report that is printed and written.
+  if (receiver.stats().exchanges !== answered) report = finish();
   let written: string[] = [];
   let reportError: unknown;
   try {

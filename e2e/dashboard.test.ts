@@ -90,6 +90,46 @@ describe('listen serves the dashboard', () => {
     }
   });
 
+  test('an open page gets the final report, with the --expect shortfall, before the stream ends', async () => {
+    const listening = await startListen(
+      ['--port', '0', '--expect', '2', '--timeout', '2'],
+      /^dashboard: /,
+    );
+    try {
+      const url = listening.lines.find((line) => line.startsWith('dashboard: '))?.slice(11) ?? '';
+      const stream = await fetch(`${url}events`);
+      assert.equal(stream.status, 200);
+      const decoder = new TextDecoder();
+      let text = '';
+      for await (const chunk of stream.body ?? []) {
+        text += decoder.decode(chunk, { stream: true });
+        if (/^event: end$/m.test(text)) break;
+      }
+      const events = text
+        .split('\n\n')
+        .map((block) => ({
+          event: /^event: (.+)$/m.exec(block)?.[1],
+          data: /^data: (.+)$/m.exec(block)?.[1],
+        }))
+        .filter((event) => event.event !== undefined);
+      assert.equal(events.at(-1)?.event, 'end');
+      const last = events.at(-2);
+      assert.equal(last?.event, 'snapshot', 'the final report comes right before the end');
+      const report = JSON.parse(last?.data ?? '{}') as {
+        findings: Array<{ check: string }>;
+        summary: { conformant: boolean };
+      };
+      assert.deepEqual(
+        report.findings.map((finding) => finding.check),
+        ['listen.expect'],
+      );
+      assert.equal(report.summary.conformant, false);
+      assert.equal(await listening.exited, 1);
+    } finally {
+      listening.child.kill('SIGKILL');
+    }
+  });
+
   test('--json names the dashboard in its ready event', async () => {
     const listening = await startListen(['--port', '0', '--json'], /"event":"ready"/);
     try {
