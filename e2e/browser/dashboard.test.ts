@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createReceiver } from '../../src/receive/index.ts';
 import type { Receiver } from '../../src/receive/types.ts';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../../src/report/dashboard/index.ts';
 import type { Catalogue } from '../../src/spec/contract.ts';
 import { buildCatalogue, loadDocument } from '../../src/spec/index.ts';
+import { launchChromium } from './launch-chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const artifacts = `${root}test-results/browser`;
@@ -28,17 +29,7 @@ const open: Array<{ context: BrowserContext; dashboard: Dashboard; receiver: Rec
 before(async () => {
   await mkdir(artifacts, { recursive: true });
   catalogue = buildCatalogue(await loadDocument(`${root}specs/invoices.yaml`));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './launch-chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
@@ -32,17 +33,7 @@ before(async () => {
   assert.ok(existsSync(cli), `${cli} is missing: run npm run build first`);
   await mkdir(artifacts, { recursive: true });
   work = await mkdtemp(join(tmpdir(), 'cv-report-browser-'));
-  const launching = chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const launching = launchChromium();
   run = await new Promise((resolve) => {
     execFile(
       process.execPath,
