@@ -1,6 +1,7 @@
 import { createReceiver } from '../src/receive/index.ts';
 import type { Receiver, ReceiverOptions } from '../src/receive/types.ts';
 import {
+  buildLiveRunReport,
   createDashboard,
   createDashboardRoute,
   createReceiverSource,
@@ -9,6 +10,9 @@ import {
 import type { Report, ReportCommand, TriggerResult } from '../src/report/report.ts';
 import type { Catalogue } from '../src/spec/contract.ts';
 import type { RunOptions, RunProgressEvent } from '../src/trigger/types.ts';
+
+/** Triggers and callback attributions a run's dashboard remembers (the newest). */
+const maxRemembered = 1000;
 
 /** A command's dashboard once its receiver runs. */
 export interface LiveDashboard {
@@ -48,15 +52,30 @@ export function prepareDashboard(enabled: boolean | undefined): CommandDashboard
     receiverOptions: { extraRoutes: route.extraRoutes },
     start(receiver, options) {
       const triggers: TriggerResult[] = [];
+      const expects = new Map<string, string[]>();
+      const triggerOf = new Map<string, string>();
       const source = createReceiverSource(receiver, {
         ...options,
-        decorate: (report) => (triggers.length === 0 ? report : { ...report, triggers }),
+        // A run's page counts expected callbacks, as its final report does, not contracts.
+        ...(options.command === 'run'
+          ? { decorate: (report) => buildLiveRunReport(report, { triggers, expects, triggerOf }) }
+          : {}),
       });
       const dashboard = route.attach(createDashboard(source, { token: receiver.token }));
       return {
         url: dashboard.urlFor(receiver.origin),
         source,
         onProgress(event) {
+          if (event.type === 'callback-received') {
+            if (event.trigger === undefined) return;
+            triggerOf.set(event.exchange, event.trigger);
+            // Bounded like the exchanges the receiver keeps in memory.
+            for (const id of triggerOf.keys()) {
+              if (triggerOf.size <= maxRemembered) break;
+              triggerOf.delete(id);
+            }
+            return;
+          }
           if (event.type !== 'trigger-sent') return;
           triggers.push({
             id: event.trigger,
@@ -65,8 +84,11 @@ export function prepareDashboard(enabled: boolean | undefined): CommandDashboard
             ...(event.status === undefined ? {} : { status: event.status }),
             findings: [],
           });
+          expects.set(event.trigger, event.expects ?? []);
           // Bounded like the exchanges: a long run keeps only its latest triggers on the page.
-          if (triggers.length > 1000) triggers.splice(0, triggers.length - 1000);
+          for (const old of triggers.splice(0, Math.max(0, triggers.length - maxRemembered))) {
+            expects.delete(old.id);
+          }
           source.changed();
         },
         publish: (report) => source.publish(report),

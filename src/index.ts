@@ -32,6 +32,7 @@ export {
   serveExtraRoute,
 } from './receive/index.ts';
 export {
+  buildLiveRunReport,
   createDashboard,
   createDashboardRoute,
   createMockSource,
@@ -41,6 +42,7 @@ export {
   type DashboardOptions,
   type DashboardRoute,
   type DashboardSource,
+  type LiveRunProgress,
   type MockSource,
   type ReceiverSource,
   type ReceiverSourceOptions,

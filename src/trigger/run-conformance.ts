@@ -93,6 +93,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
           method: trigger.method,
           url: trigger.url,
           ...(result.status === undefined ? {} : { status: result.status }),
+          expects: trigger.expectations.filter((e) => e.count > 0).map((e) => e.contract),
         });
         return result;
       });

@@ -23,7 +23,15 @@ export interface SignatureCheck {
 /** Progress of a run, for a console or a dashboard. */
 export type RunProgressEvent =
   | { type: 'receiver-ready'; origin: string }
-  | { type: 'trigger-sent'; trigger: string; method: string; url: string; status?: number }
+  | {
+      type: 'trigger-sent';
+      trigger: string;
+      method: string;
+      url: string;
+      status?: number;
+      /** Contracts this trigger expects callbacks from. */
+      expects?: string[];
+    }
   | { type: 'callback-received'; trigger?: string; contract?: string; exchange: string }
   | { type: 'waiting'; outstanding: number; remainingMs: number }
   | { type: 'done' };

@@ -1,3 +1,4 @@
+export { buildLiveRunReport, type LiveRunProgress } from './build-live-run-report.ts';
 export { createDashboard } from './create-dashboard.ts';
 export { createDashboardRoute, type DashboardRoute } from './create-dashboard-route.ts';
 export {
