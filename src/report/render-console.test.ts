@@ -120,6 +120,35 @@ describe('renderConsole', () => {
     assert.deepEqual(stripped, plain);
   });
 
+  it('does not repeat URLs the message already shows, whole or after an ellipsis', () => {
+    const origin =
+      'http://127.0.0.1:40321/Zq3HcL0xW8nR2vT5yB7dKg/cb/createInvoice/T0kEn4Tr1gg3rAbCdEfGh';
+    const expected = `${origin}/invoices/inv-1001`;
+    const actual = `${origin}/invoices/other-inv-1001`;
+    const lineOf = (message: string): string => {
+      const finding = {
+        check: 'url.mismatch',
+        severity: 'error' as const,
+        message,
+        expected,
+        actual,
+      };
+      const text = renderConsole({ ...conformantRun, findings: [finding] });
+      return text.split('\n').find((line) => line.includes('Callback sent to')) ?? '';
+    };
+    for (const message of [
+      'Callback sent to …/invoices/other-inv-1001, expected …/invoices/inv-1001 ({$request.body#/id} = "inv-1001").',
+      `Callback sent to ${actual}, expected ${expected}.`,
+    ]) {
+      assert.equal(lineOf(message), `  ✗ ${message}`);
+    }
+    // A message that leaves a value out still gets it, cut to a readable length.
+    assert.match(
+      lineOf('Callback sent to the wrong URL.'),
+      / — expected http:\/\/\S{50,}…, got "http:/,
+    );
+  });
+
   it('hides info findings unless verbose', () => {
     const withInfo: Report = {
       ...conformantRun,

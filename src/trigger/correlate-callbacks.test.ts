@@ -170,6 +170,10 @@ test('the wrong id in the URL: url.mismatch with expected and actual', () => {
   assert.equal(finding?.expected, `${origin}/R/cb/createInvoice/a/invoices/inv-a`);
   assert.equal(finding?.actual, `${origin}/R/cb/createInvoice/a/invoices/other-inv-a`);
   assert.equal(finding?.where, '/url');
+  assert.equal(
+    finding?.message,
+    'Callback sent to …/invoices/other-inv-a, expected …/invoices/inv-a ({$request.body#/id} = "inv-a").',
+  );
 });
 
 test('a wrong path that no contract matches still belongs to its trigger by token', () => {

@@ -5,6 +5,7 @@ import { describeSource, evaluateUrlTemplate } from '../spec/runtime-expression/
 import type { Finding } from '../validate/finding.ts';
 import { buildRuntimeContext } from './build-runtime-context.ts';
 import { checkIdempotencyKey } from './check-idempotency-key.ts';
+import { describeUrlMismatch } from './describe-url-mismatch.ts';
 import { findTriggerToken } from './find-trigger-token.ts';
 import { isRetryableAnswer } from './is-retryable-answer.ts';
 import type { SentTrigger } from './send-trigger.ts';
@@ -261,7 +262,14 @@ function checkUrls(slot: Slot, input: CorrelationInput, contract: Contract | und
         contract: slot.planned.contract,
         where: '/url',
         ...(contract === undefined ? {} : { spec: contract.pointer }),
-        message: `The callback was sent to ${actual}, but ${slot.planned.template?.raw ?? 'the callback key'} evaluated on the trigger exchange gives ${slot.expectedUrl}.`,
+        message: describeUrlMismatch({
+          expected: slot.expectedUrl,
+          actual,
+          ...withBase(slot),
+          ...(slot.planned.template === undefined
+            ? {}
+            : { template: slot.planned.template, context: buildRuntimeContext(slot.sent) }),
+        }),
         expected: slot.expectedUrl,
         actual,
       });
@@ -284,6 +292,15 @@ function checkUrls(slot: Slot, input: CorrelationInput, contract: Contract | und
     }
   }
   return findings;
+}
+
+/** The URL the provider was told to call back for this contract, which both URLs start with. */
+function withBase(slot: Slot): { base?: string } {
+  const base =
+    slot.planned.fixedOrigin?.actual ??
+    slot.sent.trigger.injections.find((injection) => injection.contract === slot.planned.contract)
+      ?.value;
+  return base === undefined ? {} : { base };
 }
 
 function actualUrl(exchange: Exchange, slot: Slot, input: CorrelationInput): string {
