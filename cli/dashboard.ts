@@ -9,6 +9,7 @@ import {
 } from '../src/report/dashboard/index.ts';
 import type { Report, ReportCommand, TriggerResult } from '../src/report/report.ts';
 import type { Catalogue } from '../src/spec/contract.ts';
+import { runReceiverOptions } from '../src/trigger/index.ts';
 import type { RunOptions, RunProgressEvent } from '../src/trigger/types.ts';
 
 /** Triggers and callback attributions a run's dashboard remembers (the newest). */
@@ -119,15 +120,14 @@ export interface RunDashboard {
 export async function startRunDashboard(
   enabled: boolean | undefined,
   catalogue: Catalogue,
-  options: Pick<RunOptions, 'receiverHost' | 'receiverPort'>,
+  options: Pick<RunOptions, 'receiverHost' | 'receiverPort' | 'signature'>,
   toolVersion: string,
 ): Promise<RunDashboard | undefined> {
   const dashboard = prepareDashboard(enabled);
   if (dashboard === undefined) return undefined;
   const receiver = await createReceiver(catalogue, {
     ...dashboard.receiverOptions,
-    host: options.receiverHost,
-    port: options.receiverPort,
+    ...runReceiverOptions(options),
   });
   const live = dashboard.start(receiver, { command: 'run', toolVersion });
   return {

@@ -1,5 +1,6 @@
-import { UsageError } from '../src/errors.ts';
-import type { ReceiverBehaviour } from '../src/receive/index.ts';
+import { SignatureConfigError, UsageError } from '../src/errors.ts';
+import { isSignatureScheme, signatureSchemes } from '../src/provide/signatures/index.ts';
+import type { ReceiverBehaviour, SignatureVerification } from '../src/receive/index.ts';
 import { type ReporterName, reporterNames } from '../src/report/index.ts';
 
 /** Flags of `listen` as commander hands them over. */
@@ -19,6 +20,9 @@ export interface ListenFlags {
   output?: string;
   /** False with `--no-dashboard`. */
   dashboard?: boolean;
+  verifySignature?: string;
+  secret?: string;
+  signatureTolerance?: string;
 }
 
 /** `listen` settings after checking every flag. */
@@ -34,6 +38,7 @@ export interface ListenSettings {
   json: boolean;
   reporters: ReporterName[];
   output?: string;
+  signature?: SignatureVerification;
 }
 
 /** Commander collector for repeatable flags. */
@@ -63,7 +68,7 @@ function splitPair(flag: string, text: string): [string, string] {
  * Checks `listen`'s flags and turns them into settings; every problem is a UsageError (exit 2).
  * @example parseListenFlags({ port: '0', respond: ['*=503,200'] }).behaviours['*'] // { statuses: [503, 200] }
  */
-export function parseListenFlags(flags: ListenFlags): ListenSettings {
+export function parseListenFlags(flags: ListenFlags, env: NodeJS.ProcessEnv = {}): ListenSettings {
   const behaviours: Record<string, ReceiverBehaviour> = {};
   const behaviourOf = (contract: string): ReceiverBehaviour => {
     behaviours[contract] ??= {};
@@ -115,7 +120,44 @@ export function parseListenFlags(flags: ListenFlags): ListenSettings {
   if (timeoutMs !== undefined) settings.timeoutMs = timeoutMs;
   if (flags.expect !== undefined) settings.expect = integer('--expect', flags.expect, 1);
   if (flags.output !== undefined) settings.output = flags.output;
+  const signature = parseSignatureFlags(flags, env);
+  if (signature !== undefined) settings.signature = signature;
   return settings;
+}
+
+function parseSignatureFlags(
+  flags: ListenFlags,
+  env: NodeJS.ProcessEnv,
+): SignatureVerification | undefined {
+  const scheme = flags.verifySignature;
+  if (scheme === undefined) {
+    if (flags.secret !== undefined || flags.signatureTolerance !== undefined) {
+      throw new UsageError(
+        `${flags.secret === undefined ? '--signature-tolerance' : '--secret'} is only used with --verify-signature <scheme>.`,
+        { hint: `Add --verify-signature ${signatureSchemes.join('|')}, or drop it.` },
+      );
+    }
+    return undefined;
+  }
+  if (!isSignatureScheme(scheme)) {
+    throw new UsageError(`Unknown signature scheme "${scheme}".`, {
+      hint: `Use one of: ${signatureSchemes.join(', ')}.`,
+    });
+  }
+  // The secret may come from the environment so it stays out of shell history and process lists.
+  const secret = flags.secret ?? env.CALLBACK_VERIFY_SECRET;
+  if (secret === undefined || secret === '') {
+    throw new SignatureConfigError(`Verifying ${scheme} signatures needs a secret.`, {
+      hint: 'Pass it with --secret <secret> or set CALLBACK_VERIFY_SECRET.',
+    });
+  }
+  return {
+    scheme,
+    secret,
+    ...(flags.signatureTolerance === undefined
+      ? {}
+      : { toleranceSeconds: integer('--signature-tolerance', flags.signatureTolerance, 0) }),
+  };
 }
 
 /** `CALLBACK_VERIFY_URL_<ID>`: the contract id upper-cased, every other character `_`. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { signRequest } from '../src/provide/signatures/index.ts';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 const spec = fileURLToPath(new URL('../src/receive/fixtures/receiver.yaml', import.meta.url));
@@ -233,6 +234,35 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     assert.match(out, /NOT CONFORMANT/);
   });
 
+  test('--verify-signature: a signed delivery passes, a tampered one fails with signature.mismatch', async () => {
+    const secret = 'listen-test-secret';
+    const run = listen(['--expect', '2', '--verify-signature', 'hmac-sha256', '--secret', secret]);
+    const ready = await run.next('ready');
+    const body = JSON.stringify({ order: 'o' });
+    const headers = await signRequest('hmac-sha256', secret, {
+      body: new TextEncoder().encode(body),
+    });
+    const deliver = (text: string): Promise<Response> =>
+      fetch(urls(ready)[shipped] ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: text,
+      });
+    assert.equal((await deliver(body)).status, 202);
+    const signed = await run.next('exchange');
+    assert.equal(signed.verdict, 'pass', JSON.stringify(signed.findings));
+    await deliver(JSON.stringify({ order: 'tampered' }));
+    const tampered = await run.next('exchange');
+    assert.equal(tampered.verdict, 'fail');
+    assert.deepEqual(
+      (tampered.findings as Array<{ check: string }>).map((f) => f.check),
+      ['signature.mismatch'],
+    );
+    const summary = await run.next('summary');
+    assert.equal(summary.conformant, false);
+    assert.equal(await run.exited, 1);
+  });
+
   test('bad flags and unknown contracts exit 2', async () => {
     const bad = listen(['--respond', 'nonsense']);
     assert.equal(await bad.exited, 2);
@@ -240,5 +270,8 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     const unknown = listen(['--drop', 'no/such/post']);
     assert.equal(await unknown.exited, 2);
     assert.match(unknown.stderr(), /CV_CONTRACT_NOT_FOUND/);
+    const noSecret = listen(['--verify-signature', 'github']);
+    assert.equal(await noSecret.exited, 2);
+    assert.match(noSecret.stderr(), /CV_SIGNATURE_CONFIG/);
   });
 });

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { ContractNotFoundError, UsageError } from '../src/errors.ts';
+import { signatureSchemes } from '../src/provide/signatures/index.ts';
 import {
   buildListenReport,
   createReceiver,
@@ -214,7 +215,7 @@ async function saveReports(report: Report, settings: ListenSettings): Promise<st
 
 /** `callback-verify listen <spec> [-- <command…>]`: receivers for every contract, validated live. */
 async function listen(spec: string, command: string[], flags: ListenFlags): Promise<number> {
-  const settings = parseListenFlags(flags);
+  const settings = parseListenFlags(flags, process.env);
   const catalogue = buildCatalogue(await loadDocument(spec));
   const known = new Set(catalogue.contracts.map((contract) => contract.id));
   for (const id of Object.keys(settings.behaviours)) {
@@ -242,6 +243,7 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
     behaviours: settings.behaviours,
     ...(settings.record === undefined ? {} : { journalPath: settings.record }),
     ...(settings.maxBodyBytes === undefined ? {} : { maxBodyBytes: settings.maxBodyBytes }),
+    ...(settings.signature === undefined ? {} : { verifySignature: settings.signature }),
   });
   // From here on the report is written whatever happens: signal, timeout, command exit or a failure.
   let child: ChildProcess | undefined;
@@ -369,6 +371,15 @@ export function registerListenCommand(program: Command): void {
       collect,
     )
     .option('--output <dir>', 'folder for the reports (default: callback-verify-report)')
+    .option(
+      '--verify-signature <scheme>',
+      `check every matched request's signature: ${signatureSchemes.join(', ')}`,
+    )
+    .option('--secret <secret>', 'secret for --verify-signature (or set CALLBACK_VERIFY_SECRET)')
+    .option(
+      '--signature-tolerance <seconds>',
+      'largest accepted age of a signed timestamp (default 300)',
+    )
     .option('--no-dashboard', 'do not serve the live dashboard')
     .action(async (spec: string, command: string[], flags: ListenFlags) => {
       process.exitCode = await listen(spec, command, flags);

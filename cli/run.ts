@@ -21,6 +21,7 @@ import {
   type RunProgressEvent,
   receiverEnvironment,
   runConformance,
+  runReceiverOptions,
   startProvider,
 } from '../src/trigger/index.ts';
 import { type RunDashboard, startRunDashboard } from './dashboard.ts';
@@ -188,7 +189,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
     if (dashboard !== undefined) progress?.line(`dashboard: ${dashboard.url}`);
     receiver =
       dashboard?.runOptions().receiver ??
-      (await createReceiver(catalogue, { host: options.receiverHost, port: options.receiverPort }));
+      (await createReceiver(catalogue, runReceiverOptions(options)));
     const ownReceiver = dashboard === undefined ? receiver : undefined;
     closeReceiver = async () => {
       await dashboard?.close();

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { ContractNotFoundError, ListenError } from '../errors.ts';
+import { ContractNotFoundError, ListenError, SignatureConfigError } from '../errors.ts';
+import { signRequest } from '../provide/signatures/index.ts';
 import type { Catalogue } from '../spec/contract.ts';
 import { createValidator, type Validator } from '../validate/index.ts';
 import { createReceiver } from './create-receiver.ts';
@@ -443,5 +444,100 @@ describe('validator warm-up', () => {
         assert.equal(warmed, 1);
       });
     }
+  });
+});
+
+describe('signature verification', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const body = JSON.stringify({ order: 'o1' });
+  const bytes = new TextEncoder().encode(body);
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const cases: Array<{
+    name: string;
+    verify: NonNullable<Parameters<typeof createReceiver>[1]>['verifySignature'];
+    headers: () => Promise<Record<string, string>>;
+    want: string[];
+  }> = [
+    {
+      name: 'valid',
+      verify: { scheme: 'hmac-sha256', secret },
+      headers: () => signRequest('hmac-sha256', secret, { body: bytes }),
+      want: [],
+    },
+    {
+      name: 'missing',
+      verify: { scheme: 'standard-webhooks', secret },
+      headers: async () => ({ 'x-signature': 's' }),
+      want: ['signature.missing'],
+    },
+    {
+      name: 'mismatch',
+      verify: { scheme: 'hmac-sha256', secret },
+      headers: () => signRequest('hmac-sha256', secret, { body: new TextEncoder().encode('{}') }),
+      want: ['signature.mismatch'],
+    },
+    {
+      name: 'stale',
+      verify: { scheme: 'standard-webhooks', secret },
+      headers: async () => ({
+        'x-signature': 's',
+        ...(await signRequest('standard-webhooks', secret, { body: bytes, timestamp: hourAgo })),
+      }),
+      want: ['signature.stale'],
+    },
+    {
+      name: 'old but within a wider tolerance',
+      verify: { scheme: 'standard-webhooks', secret, toleranceSeconds: 7_200 },
+      headers: async () => ({
+        'x-signature': 's',
+        ...(await signRequest('standard-webhooks', secret, { body: bytes, timestamp: hourAgo })),
+      }),
+      want: [],
+    },
+  ];
+  for (const { name, verify, headers, want } of cases) {
+    test(`${name}: signature findings ${JSON.stringify(want)}, in the exchange and its journal line`, async () => {
+      const journalPath = join(await mkdtemp(join(tmpdir(), 'cv-sig-')), 'journal.jsonl');
+      const seen: Exchange[] = [];
+      await withReceiver(
+        { verifySignature: verify, journalPath, onExchange: (e) => seen.push(e) },
+        async (receiver) => {
+          const response = await fetch(receiver.urlFor(shipped), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(await headers()) },
+            body,
+          });
+          assert.equal(response.status, 202, "the answer stays the contract's");
+        },
+      );
+      const [exchange] = seen;
+      const checks = (exchange?.findings ?? [])
+        .map((f) => f.check)
+        .filter((c) => c.startsWith('signature.'));
+      assert.deepEqual(checks, want);
+      assert.equal(exchange?.verdict, want.length === 0 ? 'pass' : 'fail');
+      if (want.length > 0) {
+        assert.equal(exchange?.findings.find((f) => f.check === want[0])?.contract, shipped);
+      }
+      const [line] = (await readFile(journalPath, 'utf8')).trim().split('\n');
+      const journaled = parseJournalLine(line ?? '');
+      assert.deepEqual(
+        journaled?.findings.map((f) => f.check).filter((c) => c.startsWith('signature.')),
+        want,
+      );
+    });
+  }
+
+  test('an unexpected request is not signature-checked; an unusable secret stops start-up', async () => {
+    await withReceiver({ verifySignature: { scheme: 'hmac-sha256', secret } }, async (receiver) => {
+      await postJson(`${receiver.origin}/${receiver.token}/nowhere`, {});
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.contract, undefined);
+      assert.ok(!exchange?.findings.some((f) => f.check.startsWith('signature.')));
+    });
+    await assert.rejects(
+      createReceiver(catalogue, { verifySignature: { scheme: 'github', secret: '' } }),
+      SignatureConfigError,
+    );
   });
 });

@@ -6,6 +6,7 @@ import type { Catalogue } from '../spec/contract.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { createValidator } from '../validate/index.ts';
 import { buildRouteTable } from './build-route-table.ts';
+import { assertUsableSecret, checkSignature } from './check-signature.ts';
 import { createAnswerBook } from './create-answer-book.ts';
 import { createJournal } from './create-journal.ts';
 import { createToken } from './create-token.ts';
@@ -66,6 +67,8 @@ export async function createReceiver(
   const token = options.token ?? createToken();
   const tokenPrefix = `/${token}`;
   const extraRoutes = options.extraRoutes ?? {};
+  const signature = options.verifySignature;
+  if (signature !== undefined) await assertUsableSecret(signature);
 
   const table = buildRouteTable(catalogue, options.webhookPrefix ?? '/webhooks');
   const journal = await createJournal(options.journalPath);
@@ -220,6 +223,11 @@ export async function createReceiver(
 
     const inbound: InboundRequest = { ...head, body: body.bytes };
     const planned = planExchange(planContext, inbound);
+    if (signature !== undefined && planned.contract !== undefined) {
+      planned.findings.push(
+        ...(await checkSignature(signature, inbound, planned.contract, receivedAt)),
+      );
+    }
     const exchange = makeExchange(receivedAt, inbound, planned);
     await record(exchange);
     if (planned.delayMs > 0) await sleep(planned.delayMs);

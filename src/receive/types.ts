@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SignatureScheme } from '../provide/signatures/signature-scheme.ts';
 import type { Catalogue } from '../spec/contract.ts';
 import type { Validator } from '../validate/create-validator.ts';
 import type { Exchange } from './exchange.ts';
@@ -17,6 +18,14 @@ export interface ReceiverBehaviour {
   delayMs?: number;
   /** Drop the connection instead of answering (after `delayMs`). */
   drop?: boolean;
+}
+
+/** How a receiver checks the signature of every request that matches a contract. */
+export interface SignatureVerification {
+  scheme: SignatureScheme;
+  secret: string;
+  /** Largest accepted distance between the signed timestamp and the arrival time, in seconds; default 300. */
+  toleranceSeconds?: number;
 }
 
 /** Options of {@link createReceiver}; every field has a documented default. */
@@ -59,6 +68,11 @@ export interface ReceiverOptions {
    * `createValidator(catalogue.document)`. Its `warmUp()` runs right after start-up.
    */
   validator?: Validator;
+  /**
+   * Checks each matched request's signature over its raw body bytes as it arrives; a missing,
+   * malformed, wrong or stale signature is a finding of that exchange. Default: no check.
+   */
+  verifySignature?: SignatureVerification;
 }
 
 /** Where one contract is served: what {@link Receiver.routes} lists. */

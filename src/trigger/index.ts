@@ -19,6 +19,7 @@ export {
 export { receiverEnvironment } from './receiver-environment.ts';
 export { runConformance } from './run-conformance.ts';
 export { runPool } from './run-pool.ts';
+export { runReceiverOptions } from './run-receiver-options.ts';
 export { type SentTrigger, sendTrigger } from './send-trigger.ts';
 export { setAtPointer } from './set-at-pointer.ts';
 export { type DeliveryTracker, trackDeliveries } from './track-deliveries.ts';

@@ -1,4 +1,3 @@
-import { verifySignature } from '../provide/signatures/index.ts';
 import { createToken } from '../receive/create-token.ts';
 import type { Exchange } from '../receive/exchange.ts';
 import { createReceiver } from '../receive/index.ts';
@@ -11,6 +10,7 @@ import { createValidator } from '../validate/index.ts';
 import { correlateCallbacks } from './correlate-callbacks.ts';
 import { planTriggers } from './plan-triggers.ts';
 import { runPool } from './run-pool.ts';
+import { runReceiverOptions } from './run-receiver-options.ts';
 import { type SentTrigger, sendTrigger } from './send-trigger.ts';
 import { type CallbackForwarder, startCallbackForwarder } from './start-callback-forwarder.ts';
 import { trackDeliveries } from './track-deliveries.ts';
@@ -29,11 +29,7 @@ import type { PlannedTrigger, RunOptions } from './types.ts';
 export async function runConformance(catalogue: Catalogue, options: RunOptions): Promise<Report> {
   const startedAt = new Date().toISOString();
   const receiver =
-    options.receiver ??
-    (await createReceiver(catalogue, {
-      host: options.receiverHost,
-      port: options.receiverPort,
-    }));
+    options.receiver ?? (await createReceiver(catalogue, runReceiverOptions(options)));
   const exchanges: Exchange[] = [];
   let forwarder: CallbackForwarder | undefined;
   try {
@@ -103,16 +99,14 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     } finally {
       unsubscribe();
     }
-    // Signatures first, so an expectation whose callback is badly signed is judged failed.
-    const checked = await checkSignatures(exchanges, options);
     const correlation = correlateCallbacks({
       sent,
-      exchanges: checked,
+      exchanges,
       receiverOrigin: receiver.origin,
       fixedPrefixes,
       contracts: new Map(catalogue.contracts.map((contract) => [contract.id, contract])),
     });
-    const reported = checked.filter((exchange) => !correlation.ignored.has(exchange.id));
+    const reported = exchanges.filter((exchange) => !correlation.ignored.has(exchange.id));
     const validator = createValidator(catalogue.document);
     const triggers = sent.map((result) => describeTrigger(result, validator.checkResponse));
     const planningFindings = plan.triggers.flatMap((trigger) =>
@@ -229,22 +223,6 @@ function sleep(
     signal?.addEventListener('abort', done, { once: true });
     onWake(done);
   });
-}
-
-async function checkSignatures(exchanges: Exchange[], options: RunOptions): Promise<Exchange[]> {
-  const signature = options.signature;
-  if (signature === undefined) return exchanges;
-  return Promise.all(
-    exchanges.map(async (exchange) => {
-      const findings = await verifySignature(signature.scheme, signature.secret, exchange.request, {
-        ...(exchange.contract === undefined ? {} : { contract: exchange.contract }),
-        now: new Date(exchange.receivedAt),
-      });
-      if (findings.length === 0) return exchange;
-      const all = [...exchange.findings, ...findings];
-      return { ...exchange, findings: all, verdict: hasErrors(all) ? 'fail' : exchange.verdict };
-    }),
-  );
 }
 
 function describeTrigger(

@@ -14,7 +14,7 @@ export interface RunFilters {
   contracts: string[];
 }
 
-/** How to check signatures on every callback. */
+/** How to check signatures on every callback (the run's receiver checks each as it arrives). */
 export interface SignatureCheck {
   scheme: SignatureScheme;
   secret: string;
@@ -62,7 +62,10 @@ export interface RunOptions {
   /** Receiver bind address when the run starts its own. */
   receiverHost: string;
   receiverPort: number;
-  /** A receiver to use instead of starting one (the caller closes it). */
+  /**
+   * A receiver to use instead of starting one (the caller closes it); start it with
+   * `runReceiverOptions(options)` so it binds where asked and checks `signature`.
+   */
   receiver?: Receiver;
   signature?: SignatureCheck;
   /** Provider start command and output, copied into the report. */
