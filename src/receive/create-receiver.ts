@@ -445,6 +445,7 @@ export async function createReceiver(
     origin,
     token,
     catalogue,
+    validator,
     urlFor,
     routes: () => routes,
     stats: () => ({ ...stats, byContract: structuredClone(stats.byContract) }),

@@ -113,6 +113,8 @@ export interface Receiver {
   routes(): readonly ReceiverRoute[];
   /** Counts over every exchange since start (not bounded like {@link Receiver.exchanges}). */
   stats(): ReceiverStats;
+  /** The validator judging its requests; `run` checks trigger responses with it too, so one is built per document. */
+  readonly validator: Validator;
 }
 
 /** Counts over every exchange a receiver has seen. */

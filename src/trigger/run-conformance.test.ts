@@ -6,8 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { resolveRunOptions } from '../config/index.ts';
+import { createReceiver } from '../receive/index.ts';
 import { buildCatalogue, loadDocument } from '../spec/index.ts';
+import { createValidator, type Validator } from '../validate/index.ts';
 import { runConformance } from './run-conformance.ts';
+import { runReceiverOptions } from './run-receiver-options.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'cv-run-'));
 const servers: Server[] = [];
@@ -129,5 +132,37 @@ describe('runConformance with a fixed callback host', () => {
     assert.equal(contract?.findings[0]?.check, 'callback.fixed-host');
     assert.equal(contract?.findings[0]?.severity, 'warning');
     assert.match(contract?.findings[0]?.message ?? '', /--callback-base/);
+  });
+});
+
+describe('runConformance and its receiver', () => {
+  it("checks trigger responses with the receiver's validator, not a second one", async () => {
+    const path = join(dir, 'shared-validator.json');
+    await writeFile(path, JSON.stringify(fixedHostSpec));
+    const catalogue = buildCatalogue(await loadDocument(path));
+    const callbackBase = `http://127.0.0.1:${await freePort()}`;
+    const provider = await startFixedHostProvider(callbackBase);
+    const options = resolveRunOptions({ provider, timeout: 3, callbackBase }, {});
+    const real = createValidator(catalogue.document);
+    const responses: number[] = [];
+    const validator: Validator = {
+      ...real,
+      checkResponse(operation, response, contractId) {
+        responses.push(response.status);
+        return real.checkResponse(operation, response, contractId);
+      },
+    };
+    const receiver = await createReceiver(catalogue, {
+      ...runReceiverOptions(options),
+      validator,
+    });
+    try {
+      const report = await runConformance(catalogue, { ...options, receiver });
+      assert.deepEqual(responses, [200]);
+      assert.equal(report.triggers[0]?.status, 200);
+      assert.equal(report.summary.conformant, true, JSON.stringify(report.findings));
+    } finally {
+      await receiver.close();
+    }
   });
 });

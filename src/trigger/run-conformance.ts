@@ -6,7 +6,7 @@ import type { ContractResult, Expectation, Report, TriggerResult } from '../repo
 import { summarise } from '../report/summarise.ts';
 import type { Catalogue, Contract } from '../spec/contract.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
-import { createValidator } from '../validate/index.ts';
+import type { Validator } from '../validate/index.ts';
 import { correlateCallbacks } from './correlate-callbacks.ts';
 import { planTriggers } from './plan-triggers.ts';
 import { runPool } from './run-pool.ts';
@@ -107,8 +107,8 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       contracts: new Map(catalogue.contracts.map((contract) => [contract.id, contract])),
     });
     const reported = exchanges.filter((exchange) => !correlation.ignored.has(exchange.id));
-    const validator = createValidator(catalogue.document);
-    const triggers = sent.map((result) => describeTrigger(result, validator.checkResponse));
+    // The receiver's validator: its compiled schemas serve the trigger responses too.
+    const triggers = sent.map((result) => describeTrigger(result, receiver.validator));
     const planningFindings = plan.triggers.flatMap((trigger) =>
       trigger.expectations
         .filter((expectation) => !expectation.checkable)
@@ -225,10 +225,7 @@ function sleep(
   });
 }
 
-function describeTrigger(
-  sent: SentTrigger,
-  checkResponse: ReturnType<typeof createValidator>['checkResponse'],
-): TriggerResult {
+function describeTrigger(sent: SentTrigger, validator: Validator): TriggerResult {
   const { trigger } = sent;
   const findings: Finding[] = [];
   if (sent.error !== undefined || sent.status === undefined) {
@@ -241,7 +238,7 @@ function describeTrigger(
     });
   } else {
     findings.push(
-      ...checkResponse(trigger.operation, {
+      ...validator.checkResponse(trigger.operation, {
         status: sent.status,
         headers: sent.headers,
         body: sent.body,
