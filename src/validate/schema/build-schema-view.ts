@@ -36,8 +36,12 @@ export interface DiscriminatorRule {
  */
 export interface SchemaView {
   root: JsonObject;
-  /** Original document pointer of each schema node in the view (findings point there). */
-  pointerOf: WeakMap<object, string>;
+  /**
+   * Original document pointer of each schema node in the view (findings point there). A plain
+   * `Map`: every key is reachable from `root` anyway, and a weak map of this size (one entry per
+   * schema node, 33 000 on GitHub's document) makes every garbage collection slower.
+   */
+  pointerOf: Map<object, string>;
   /** Notes (unknown format, `nullable` in 3.1, …) attached to view nodes. */
   notesOf: WeakMap<object, SchemaNote[]>;
   /** Nodes wrapped as `anyOf: [{type: null}, rest]` for an untyped `nullable`. */
@@ -46,16 +50,24 @@ export interface SchemaView {
   formats: Set<string>;
   /** Every `x-` keyword used inside a schema (registered as annotations). */
   extensionKeywords: Set<string>;
+  /**
+   * Whether some schema declares `$id`, `$anchor` or `$dynamicAnchor`, the only keywords that
+   * make a schema reachable other than by its JSON pointer.
+   */
+  identified: boolean;
 }
 
-const schemaMapKeywords = [
+/** Keywords that give a schema a name of its own (Ajv must scan for them when registering). */
+const identifierKeywords = new Set(['$id', '$anchor', '$dynamicAnchor']);
+
+const schemaMapKeywords = new Set([
   'properties',
   'patternProperties',
   '$defs',
   'definitions',
   'dependentSchemas',
-];
-const schemaKeywords = [
+]);
+const schemaKeywords = new Set([
   'items',
   'additionalItems',
   'additionalProperties',
@@ -68,9 +80,16 @@ const schemaKeywords = [
   'unevaluatedItems',
   'unevaluatedProperties',
   'contentSchema',
-];
-const schemaListKeywords = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+]);
+const schemaListKeywords = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const skippedDocumentKeys = new Set(['example', 'examples', 'externalDocs', 'security']);
+
+/** `appendPointer` for one token, without the escaping work for the usual token that needs none. */
+function appendToken(pointer: string, token: string): string {
+  return token.includes('~') || token.includes('/')
+    ? appendPointer(pointer, token)
+    : `${pointer}/${token}`;
+}
 
 /** Walks a whole document once and builds its {@link SchemaView} for one direction. */
 export function buildSchemaView(
@@ -80,11 +99,12 @@ export function buildSchemaView(
 ): SchemaView {
   const view: SchemaView = {
     root: document,
-    pointerOf: new WeakMap(),
+    pointerOf: new Map(),
     notesOf: new WeakMap(),
     wrapped: new WeakSet(),
     formats: new Set(),
     extensionKeywords: new Set(),
+    identified: false,
   };
   const builder = new ViewBuilder(document, version, direction, view);
   const root = builder.walkDocument(document, '');
@@ -110,7 +130,7 @@ class ViewBuilder {
     if (Array.isArray(node)) {
       let copy: unknown[] | undefined;
       node.forEach((item, index) => {
-        const next = this.walkDocument(item, appendPointer(pointer, index));
+        const next = this.walkDocument(item, `${pointer}/${index}`);
         if (next !== item) {
           copy ??= [...node];
           copy[index] = next;
@@ -120,9 +140,14 @@ class ViewBuilder {
     }
     if (!isJsonObject(node)) return node;
     let copy: JsonObject | undefined;
-    for (const [key, value] of Object.entries(node)) {
+    // `Object.keys`, not `entries`: one array per object instead of one more per key, which adds
+    // up to a garbage collection during the first compile on a large document.
+    for (const key of Object.keys(node)) {
       if (key.startsWith('x-') || skippedDocumentKeys.has(key)) continue;
-      const childPointer = appendPointer(pointer, key);
+      const value = node[key];
+      // Only objects can hold schemas; a string (a description) needs no pointer.
+      if (typeof value !== 'object' || value === null) continue;
+      const childPointer = appendToken(pointer, key);
       let next: unknown;
       if ((key === 'schema' || key === 'itemSchema') && typeof value === 'object') {
         next = this.walkSchema(value, childPointer);
@@ -141,8 +166,9 @@ class ViewBuilder {
 
   walkSchemaMap(map: JsonObject, pointer: string): JsonObject {
     let copy: JsonObject | undefined;
-    for (const [name, value] of Object.entries(map)) {
-      const next = this.walkSchema(value, appendPointer(pointer, name));
+    for (const name of Object.keys(map)) {
+      const value = map[name];
+      const next = this.walkSchema(value, appendToken(pointer, name));
       if (next !== value) {
         copy ??= { ...map };
         copy[name] = next;
@@ -156,23 +182,26 @@ class ViewBuilder {
     const editor = new NodeEditor(node);
     const notes: SchemaNote[] = [];
 
-    for (const [key, value] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
+      const value = node[key];
       if (key.startsWith('x-')) {
         this.view.extensionKeywords.add(key);
         continue;
       }
       let next: unknown = value;
-      if (schemaMapKeywords.includes(key) && isJsonObject(value)) {
-        next = this.walkSchemaMap(value, appendPointer(pointer, key));
-      } else if (schemaListKeywords.includes(key) && Array.isArray(value)) {
-        next = this.walkSchemaList(value, appendPointer(pointer, key));
-      } else if (schemaKeywords.includes(key)) {
+      if (schemaMapKeywords.has(key) && isJsonObject(value)) {
+        next = this.walkSchemaMap(value, `${pointer}/${key}`);
+      } else if (schemaListKeywords.has(key) && Array.isArray(value)) {
+        next = this.walkSchemaList(value, `${pointer}/${key}`);
+      } else if (schemaKeywords.has(key)) {
         next = Array.isArray(value)
-          ? this.walkSchemaList(value, appendPointer(pointer, key))
-          : this.walkSchema(value, appendPointer(pointer, key));
+          ? this.walkSchemaList(value, `${pointer}/${key}`)
+          : this.walkSchema(value, `${pointer}/${key}`);
       } else if (key === 'format' && typeof value === 'string') {
         this.view.formats.add(value);
-        notes.push({ check: 'format', message: value, pointer: appendPointer(pointer, key) });
+        notes.push({ check: 'format', message: value, pointer: `${pointer}/format` });
+      } else if (identifierKeywords.has(key)) {
+        this.view.identified = true;
       }
       if (next !== value) editor.edit()[key] = next;
     }
@@ -181,8 +210,8 @@ class ViewBuilder {
     this.filterRequired(node, editor);
     this.rewriteDiscriminator(node, pointer, editor);
     const result = this.applyNullable(editor, pointer, notes);
-    this.view.pointerOf.set(editor.current, pointer);
     this.view.pointerOf.set(result, pointer);
+    if (result !== editor.current) this.view.pointerOf.set(editor.current, pointer);
     if (notes.length > 0) this.view.notesOf.set(result, notes);
     return result;
   }
@@ -190,7 +219,7 @@ class ViewBuilder {
   walkSchemaList(list: unknown[], pointer: string): unknown[] {
     let copy: unknown[] | undefined;
     list.forEach((item, index) => {
-      const next = this.walkSchema(item, appendPointer(pointer, index));
+      const next = this.walkSchema(item, `${pointer}/${index}`);
       if (next !== item) {
         copy ??= [...list];
         copy[index] = next;
