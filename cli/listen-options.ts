@@ -1,10 +1,14 @@
 import { SignatureConfigError, UsageError } from '../src/errors.ts';
-import { isSignatureScheme, signatureSchemes } from '../src/provide/signatures/index.ts';
+import { signatureSchemes } from '../src/provide/signatures/index.ts';
 import type { ReceiverBehaviour, SignatureVerification } from '../src/receive/index.ts';
-import { type ReporterName, reporterNames } from '../src/report/index.ts';
+import type { ReporterName } from '../src/report/index.ts';
+import { parseSeconds } from './parse-seconds.ts';
+import { parseSignatureFlags } from './parse-signature-flags.ts';
+import { parseWholeNumber } from './parse-whole-number.ts';
+import { parseReporters, type ReportFlags } from './report-options.ts';
 
 /** Flags of `listen` as commander hands them over. */
-export interface ListenFlags {
+export interface ListenFlags extends ReportFlags {
   host?: string;
   port?: string;
   webhookPrefix?: string;
@@ -16,8 +20,6 @@ export interface ListenFlags {
   timeout?: string;
   expect?: string;
   json?: boolean;
-  reporter?: string[];
-  output?: string;
   /** False with `--no-dashboard`. */
   dashboard?: boolean;
   verifySignature?: string;
@@ -39,19 +41,6 @@ export interface ListenSettings {
   reporters: ReporterName[];
   output?: string;
   signature?: SignatureVerification;
-}
-
-/** Commander collector for repeatable flags. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
-function integer(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}".`);
-  }
-  return value;
 }
 
 function splitPair(flag: string, text: string): [string, string] {
@@ -78,59 +67,45 @@ export function parseListenFlags(flags: ListenFlags, env: NodeJS.ProcessEnv = {}
     const [contract, list] = splitPair('--respond', text);
     behaviourOf(contract).statuses = list
       .split(',')
-      .map((status) => integer('--respond statuses', status, 100, 599));
+      .map((status) => parseWholeNumber('--respond statuses', status, 100, 599));
   }
   for (const text of flags.delay ?? []) {
     const [contract, ms] = splitPair('--delay', text);
-    behaviourOf(contract).delayMs = integer('--delay', ms, 0, 600_000);
+    behaviourOf(contract).delayMs = parseWholeNumber('--delay', ms, 0, 600_000);
   }
   for (const contract of flags.drop ?? []) behaviourOf(contract).drop = true;
 
-  const reporters = (flags.reporter ?? []).map((name) => {
-    const known = reporterNames.find((candidate) => candidate === name.trim());
-    if (known === undefined) {
-      throw new UsageError(`Unknown reporter "${name}".`, {
-        hint: `Use one of ${reporterNames.join(', ')}; repeat --reporter for several.`,
-      });
-    }
-    return known;
-  });
-
-  let timeoutMs: number | undefined;
-  if (flags.timeout !== undefined) {
-    const seconds = Number(flags.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0) {
-      throw new UsageError(
-        `--timeout must be a positive number of seconds, got "${flags.timeout}".`,
-      );
-    }
-    timeoutMs = Math.round(seconds * 1000);
-  }
+  const reporters = parseReporters(flags.reporter);
+  const timeoutMs =
+    flags.timeout === undefined
+      ? undefined
+      : Math.round(parseSeconds('--timeout', flags.timeout) * 1000);
 
   const settings: ListenSettings = {
     host: flags.host ?? '127.0.0.1',
-    port: flags.port === undefined ? 0 : integer('--port', flags.port, 0, 65_535),
+    port: flags.port === undefined ? 0 : parseWholeNumber('--port', flags.port, 0, 65_535),
     webhookPrefix: flags.webhookPrefix ?? '/webhooks',
     behaviours,
     json: flags.json === true,
     reporters,
   };
   if (flags.record !== undefined) settings.record = flags.record;
-  if (flags.maxBody !== undefined) settings.maxBodyBytes = integer('--max-body', flags.maxBody, 1);
+  if (flags.maxBody !== undefined)
+    settings.maxBodyBytes = parseWholeNumber('--max-body', flags.maxBody, 1);
   if (timeoutMs !== undefined) settings.timeoutMs = timeoutMs;
-  if (flags.expect !== undefined) settings.expect = integer('--expect', flags.expect, 1);
+  if (flags.expect !== undefined) settings.expect = parseWholeNumber('--expect', flags.expect, 1);
   if (flags.output !== undefined) settings.output = flags.output;
-  const signature = parseSignatureFlags(flags, env);
+  const signature = readVerification(flags, env);
   if (signature !== undefined) settings.signature = signature;
   return settings;
 }
 
-function parseSignatureFlags(
+function readVerification(
   flags: ListenFlags,
   env: NodeJS.ProcessEnv,
 ): SignatureVerification | undefined {
-  const scheme = flags.verifySignature;
-  if (scheme === undefined) {
+  const read = parseSignatureFlags(flags.verifySignature, flags.secret, env);
+  if (read === undefined) {
     if (flags.secret !== undefined || flags.signatureTolerance !== undefined) {
       throw new UsageError(
         `${flags.secret === undefined ? '--signature-tolerance' : '--secret'} is only used with --verify-signature <scheme>.`,
@@ -139,13 +114,7 @@ function parseSignatureFlags(
     }
     return undefined;
   }
-  if (!isSignatureScheme(scheme)) {
-    throw new UsageError(`Unknown signature scheme "${scheme}".`, {
-      hint: `Use one of: ${signatureSchemes.join(', ')}.`,
-    });
-  }
-  // The secret may come from the environment so it stays out of shell history and process lists.
-  const secret = flags.secret ?? env.CALLBACK_VERIFY_SECRET;
+  const { scheme, secret } = read;
   if (secret === undefined || secret === '') {
     throw new SignatureConfigError(`Verifying ${scheme} signatures needs a secret.`, {
       hint: 'Pass it with --secret <secret> or set CALLBACK_VERIFY_SECRET.',
@@ -156,7 +125,9 @@ function parseSignatureFlags(
     secret,
     ...(flags.signatureTolerance === undefined
       ? {}
-      : { toleranceSeconds: integer('--signature-tolerance', flags.signatureTolerance, 0) }),
+      : {
+          toleranceSeconds: parseWholeNumber('--signature-tolerance', flags.signatureTolerance, 0),
+        }),
   };
 }
 

@@ -8,26 +8,29 @@ import {
   type Exchange,
   type Receiver,
 } from '../src/receive/index.ts';
-import { renderConsole, writeReports } from '../src/report/index.ts';
+import { renderConsole } from '../src/report/index.ts';
 import type { Report } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import type { Finding } from '../src/validate/finding.ts';
+import { awaitEnd, type EndReason, type EndWatch } from './await-end.ts';
+import { collect } from './collect.ts';
 import { type LiveDashboard, prepareDashboard } from './dashboard.ts';
+import { describeProblems } from './describe-problems.ts';
 import { ExitCode } from './exit-code.ts';
 import {
-  collect,
   contractEnvName,
   type ListenFlags,
   type ListenSettings,
   parseListenFlags,
 } from './listen-options.ts';
+import { addReportOptions } from './report-options.ts';
+import { saveReports } from './save-reports.ts';
+import { summaryEvent } from './summary-event.ts';
 import { version } from './version.ts';
 
 /** Why a listening session ended. */
-type EndReason =
-  | { kind: 'signal'; signal: string }
-  | { kind: 'timeout' }
-  | { kind: 'expect' }
+type ListenEnd =
+  | EndReason
   | { kind: 'command'; code: number | null; signal: string | null }
   | { kind: 'command-failed'; message: string }
   /** The tool itself failed while listening; the error is rethrown once the report is written. */
@@ -45,13 +48,7 @@ function liveLine(exchange: Exchange): string {
       ? 'no answer'
       : String(exchange.answer.status);
   const what = exchange.contract ?? `${exchange.request.method} ${exchange.request.url}`;
-  const problems = exchange.findings.filter((f) => f.severity !== 'info');
-  const first = problems
-    .slice(0, 2)
-    .map((f) => f.message)
-    .join('; ');
-  const more = problems.length > 2 ? ` (+${problems.length - 2} more)` : '';
-  return `${mark} ${exchange.receivedAt.slice(11, 23)} ${what} → ${status}${first === '' ? '' : ` — ${first}${more}`}`;
+  return `${mark} ${exchange.receivedAt.slice(11, 23)} ${what} → ${status}${describeProblems(exchange.findings)}`;
 }
 
 function exchangeEvent(exchange: Exchange): Record<string, unknown> {
@@ -85,41 +82,30 @@ function startCommand(command: string[], receiver: Receiver, json: boolean): Chi
   });
 }
 
-/** Resolves when the session should end, for whichever reason comes first. */
-function awaitEnd(
+/** What ends `listen` besides a signal or `--timeout`: `--expect` reached, the command exiting. */
+function endWatches(
   settings: ListenSettings,
   receiver: Receiver,
   child: ChildProcess | undefined,
-): { ended: Promise<EndReason>; dispose: () => void } {
-  const cleanups: Array<() => void> = [];
-  const ended = new Promise<EndReason>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      const onSignal = (): void => resolve({ kind: 'signal', signal });
-      process.once(signal, onSignal);
-      cleanups.push(() => process.off(signal, onSignal));
-    }
-    if (settings.timeoutMs !== undefined) {
-      const timer = setTimeout(() => resolve({ kind: 'timeout' }), settings.timeoutMs);
-      cleanups.push(() => clearTimeout(timer));
-    }
-    if (settings.expect !== undefined) {
-      const wanted = settings.expect;
-      const check = (): void => {
-        if (matchedCount(receiver) >= wanted) resolve({ kind: 'expect' });
-      };
-      cleanups.push(receiver.subscribe(check));
-    }
-    if (child !== undefined) {
-      child.once('exit', (code, signal) => resolve({ kind: 'command', code, signal }));
-      child.once('error', (error) => resolve({ kind: 'command-failed', message: error.message }));
-    }
-  });
-  return {
-    ended,
-    dispose: () => {
-      for (const cleanup of cleanups) cleanup();
-    },
-  };
+): Array<EndWatch<ListenEnd>> {
+  const watches: Array<EndWatch<ListenEnd>> = [];
+  const wanted = settings.expect;
+  if (wanted !== undefined) {
+    watches.push((end) =>
+      receiver.subscribe(() => {
+        if (matchedCount(receiver) >= wanted) end({ kind: 'expect' });
+      }),
+    );
+  }
+  if (child !== undefined) {
+    watches.push((end) => {
+      child.once('exit', (code, signal) => end({ kind: 'command', code, signal }));
+      child.once('error', (error) => end({ kind: 'command-failed', message: error.message }));
+      // Kept after the end: a child's late 'error' must still have a listener.
+      return () => {};
+    });
+  }
+  return watches;
 }
 
 function matchedCount(receiver: Receiver): number {
@@ -127,7 +113,7 @@ function matchedCount(receiver: Receiver): number {
   return stats.exchanges - stats.unexpected;
 }
 
-function endFindings(reason: EndReason, settings: ListenSettings, received: number): Finding[] {
+function endFindings(reason: ListenEnd, settings: ListenSettings, received: number): Finding[] {
   const findings: Finding[] = [];
   if (settings.expect !== undefined && received < settings.expect) {
     findings.push({
@@ -159,7 +145,7 @@ function endFindings(reason: EndReason, settings: ListenSettings, received: numb
   return findings;
 }
 
-function describeEnd(reason: EndReason): string {
+function describeEnd(reason: ListenEnd): string {
   switch (reason.kind) {
     case 'signal':
       return `stopped by ${reason.signal}`;
@@ -203,16 +189,6 @@ function announce(receiver: Receiver, settings: ListenSettings, dashboardUrl?: s
   if (dashboardUrl !== undefined) write(`dashboard: ${dashboardUrl}`);
 }
 
-/** File reports go to --output (default `callback-verify-report` when a file reporter is named). */
-async function saveReports(report: Report, settings: ListenSettings): Promise<string[]> {
-  const files = settings.reporters.filter((name) => name !== 'console');
-  if (files.length === 0 && settings.output === undefined) return [];
-  return writeReports(report, {
-    reporters: files.length === 0 ? ['json'] : files,
-    outputDir: settings.output ?? 'callback-verify-report',
-  });
-}
-
 /** `callback-verify listen <spec> [-- <command…>]`: receivers for every contract, validated live. */
 async function listen(spec: string, command: string[], flags: ListenFlags): Promise<number> {
   const settings = parseListenFlags(flags, process.env);
@@ -249,7 +225,7 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
   let child: ChildProcess | undefined;
   let live: LiveDashboard | undefined;
   let dispose = (): void => {};
-  let reason: EndReason = { kind: 'failed' };
+  let reason: ListenEnd = { kind: 'failed' };
   let failure: unknown;
   // A closed stdout (`listen --json | head -1`) must not end the run before its report is written.
   const onStdoutError = (): void => {};
@@ -261,7 +237,10 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
       write(settings.json ? JSON.stringify(exchangeEvent(exchange)) : liveLine(exchange));
     });
     child = command.length > 0 ? startCommand(command, receiver, settings.json) : undefined;
-    const end = awaitEnd(settings, receiver, child);
+    const end = awaitEnd<ListenEnd>({
+      ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+      watches: endWatches(settings, receiver, child),
+    });
     dispose = end.dispose;
     reason = await end.ended;
   } catch (error) {
@@ -291,7 +270,9 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
   let written: string[] = [];
   let reportError: unknown;
   try {
-    written = await saveReports(report, settings);
+    // Console output is printed below, never written as a file here.
+    const files = settings.reporters.filter((name) => name !== 'console');
+    written = await saveReports(report, files, settings.output);
   } catch (error) {
     reportError = error;
   }
@@ -302,16 +283,7 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
         ? ExitCode.conformant
         : ExitCode.nonConformant;
   if (settings.json) {
-    write(
-      JSON.stringify({
-        event: 'summary',
-        reason: describeEnd(reason),
-        ...report.summary,
-        findings: report.findings,
-        reports: written,
-        exitCode,
-      }),
-    );
+    write(summaryEvent(report, { reason: describeEnd(reason), reports: written, exitCode }));
     // stdout carries events only; a console report asked for goes to stderr.
     if (settings.reporters.includes('console')) process.stderr.write(`${renderConsole(report)}\n`);
   } else {
@@ -326,7 +298,7 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
 
 /** Registers `listen` on the program. */
 export function registerListenCommand(program: Command): void {
-  program
+  const command = program
     .command('listen')
     .description(
       'Run a receiver for every callback and webhook of a spec, print their URLs and validate what arrives.',
@@ -364,13 +336,8 @@ export function registerListenCommand(program: Command): void {
       '--expect <n>',
       'stop once n requests matched a contract; fewer by the end fails the run',
     )
-    .option('--json', 'write JSON Lines events to stdout (ready, exchange…, summary)')
-    .option(
-      '--reporter <name>',
-      'write a report: console, json, junit, markdown, html (repeatable)',
-      collect,
-    )
-    .option('--output <dir>', 'folder for the reports (default: callback-verify-report)')
+    .option('--json', 'write JSON Lines events to stdout (ready, exchange…, summary)');
+  addReportOptions(command)
     .option(
       '--verify-signature <scheme>',
       `check every matched request's signature: ${signatureSchemes.join(', ')}`,
@@ -381,7 +348,7 @@ export function registerListenCommand(program: Command): void {
       'largest accepted age of a signed timestamp (default 300)',
     )
     .option('--no-dashboard', 'do not serve the live dashboard')
-    .action(async (spec: string, command: string[], flags: ListenFlags) => {
-      process.exitCode = await listen(spec, command, flags);
+    .action(async (spec: string, args: string[], flags: ListenFlags) => {
+      process.exitCode = await listen(spec, args, flags);
     });
 }

@@ -6,40 +6,37 @@ import {
   type MockProviderOptions,
   startMockProvider,
 } from '../src/provide/mock/index.ts';
-import { isSignatureScheme, signatureSchemes } from '../src/provide/signatures/index.ts';
-import {
-  type ReporterName,
-  renderConsole,
-  reporterNames,
-  summarise,
-  writeReports,
-} from '../src/report/index.ts';
+import { signatureSchemes } from '../src/provide/signatures/index.ts';
+import { type ReporterName, renderConsole, summarise } from '../src/report/index.ts';
 import type { DeliveryResult, Report, TriggerResult } from '../src/report/report.ts';
 import type { Catalogue } from '../src/spec/contract.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import type { Finding } from '../src/validate/finding.ts';
+import { awaitEnd, type EndReason, type EndWatch } from './await-end.ts';
+import { addDeliveryOptions, type DeliveryFlags } from './delivery-options.ts';
+import { describeProblems } from './describe-problems.ts';
 import { ExitCode } from './exit-code.ts';
 import { prepareMockDashboard } from './mock-dashboard.ts';
+import { parseSeconds } from './parse-seconds.ts';
+import { parseSignatureFlags } from './parse-signature-flags.ts';
+import { parseWholeNumber } from './parse-whole-number.ts';
+import { addReportOptions, parseReporters, type ReportFlags } from './report-options.ts';
+import { saveReports } from './save-reports.ts';
+import { summaryEvent } from './summary-event.ts';
 import { version } from './version.ts';
 
 /** Flags of `mock` as commander hands them over. */
-interface MockFlags {
+interface MockFlags extends DeliveryFlags, ReportFlags {
   host: string;
   port: string;
   example?: string;
   delay: string;
   order: string;
-  sign?: string;
-  secret?: string;
-  allowHost?: string[];
-  allowAnyHost?: boolean;
   dynamic?: boolean;
   deliveryTimeout: string;
   timeout?: string;
   expect?: string;
   json?: boolean;
-  reporter?: string[];
-  output?: string;
   /** False with `--no-dashboard`. */
   dashboard?: boolean;
 }
@@ -54,30 +51,8 @@ interface MockSettings {
   output?: string;
 }
 
-type EndReason = { kind: 'signal'; signal: string } | { kind: 'timeout' } | { kind: 'expect' };
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 function write(line: string): void {
   process.stdout.write(`${line}\n`);
-}
-
-function integer(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}".`);
-  }
-  return value;
-}
-
-function seconds(flag: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw new UsageError(`${flag} must be a positive number of seconds, got "${text}".`);
-  }
-  return Math.round(value * 1000);
 }
 
 /** Turns the flags into settings; every problem is a UsageError (exit 2). */
@@ -87,48 +62,37 @@ function parseMockFlags(flags: MockFlags, env: NodeJS.ProcessEnv): MockSettings 
   }
   const provider: MockProviderOptions = {
     host: flags.host,
-    port: integer('--port', flags.port, 0, 65_535),
-    delayMs: integer('--delay', flags.delay, 0, 600_000),
+    port: parseWholeNumber('--port', flags.port, 0, 65_535),
+    delayMs: parseWholeNumber('--delay', flags.delay, 0, 600_000),
     order: flags.order,
     dynamic: flags.dynamic === true,
     allowHosts: flags.allowHost ?? [],
     allowAnyHost: flags.allowAnyHost === true,
-    deliveryTimeoutMs: seconds('--delivery-timeout', flags.deliveryTimeout),
+    deliveryTimeoutMs: Math.round(parseSeconds('--delivery-timeout', flags.deliveryTimeout) * 1000),
     toolVersion: version,
   };
   if (flags.example !== undefined) provider.example = flags.example;
-  // The secret may come from the environment so it stays out of shell history and process lists.
-  const secret =
-    flags.secret ?? (flags.sign === undefined ? undefined : env.CALLBACK_VERIFY_SECRET);
-  if (flags.sign !== undefined) {
-    if (!isSignatureScheme(flags.sign)) {
-      throw new UsageError(`Unknown signature scheme "${flags.sign}".`, {
-        hint: `Use one of: ${signatureSchemes.join(', ')}.`,
-      });
-    }
+  const signature = parseSignatureFlags(flags.sign, flags.secret, env);
+  if (signature !== undefined) {
+    const { scheme, secret } = signature;
     if (secret === undefined || secret === '') {
-      throw new SignatureConfigError(`Signing with ${flags.sign} needs a secret.`, {
+      throw new SignatureConfigError(`Signing with ${scheme} needs a secret.`, {
         hint: 'Pass it with --secret <secret> or set CALLBACK_VERIFY_SECRET.',
       });
     }
-    provider.sign = { scheme: flags.sign, secret };
+    provider.sign = { scheme, secret };
   } else if (flags.secret !== undefined) {
     throw new UsageError('--secret is only used with --sign <scheme>.', {
       hint: `Add --sign ${signatureSchemes.join('|')}, or drop --secret.`,
     });
   }
-  const reporters = (flags.reporter ?? []).map((name) => {
-    const known = reporterNames.find((candidate) => candidate === name);
-    if (known === undefined) {
-      throw new UsageError(`Unknown reporter "${name}".`, {
-        hint: `Use one of ${reporterNames.join(', ')}; repeat --reporter for several.`,
-      });
-    }
-    return known;
-  });
+  const reporters = parseReporters(flags.reporter);
   const settings: MockSettings = { provider, json: flags.json === true, reporters };
-  if (flags.timeout !== undefined) settings.timeoutMs = seconds('--timeout', flags.timeout);
-  if (flags.expect !== undefined) settings.expect = integer('--expect', flags.expect, 1, 1_000_000);
+  if (flags.timeout !== undefined) {
+    settings.timeoutMs = Math.round(parseSeconds('--timeout', flags.timeout) * 1000);
+  }
+  if (flags.expect !== undefined)
+    settings.expect = parseWholeNumber('--expect', flags.expect, 1, 1_000_000);
   if (flags.output !== undefined) settings.output = flags.output;
   return settings;
 }
@@ -155,16 +119,6 @@ function checkExample(catalogue: Catalogue, example: string | undefined): void {
   );
 }
 
-function problems(findings: readonly Finding[]): string {
-  const shown = findings.filter((finding) => finding.severity !== 'info');
-  const first = shown
-    .slice(0, 2)
-    .map((finding) => finding.message)
-    .join('; ');
-  const more = shown.length > 2 ? ` (+${shown.length - 2} more)` : '';
-  return first === '' ? '' : ` — ${first}${more}`;
-}
-
 function requestLine(
   request: TriggerResult,
   callbacks: readonly string[],
@@ -172,7 +126,7 @@ function requestLine(
 ): string {
   const path = new URL(request.url).pathname + new URL(request.url).search;
   const fires = callbacks.length === 0 ? '' : ` · ${callbacks.length} callback(s) in ${delayMs} ms`;
-  return `→ ${request.method} ${path} → ${request.status ?? '—'}  ${request.id}${fires}${problems(request.findings)}`;
+  return `→ ${request.method} ${path} → ${request.status ?? '—'}  ${request.id}${fires}${describeProblems(request.findings)}`;
 }
 
 function deliveryLine(delivery: DeliveryResult): string {
@@ -183,7 +137,7 @@ function deliveryLine(delivery: DeliveryResult): string {
   const status =
     delivery.status !== undefined ? String(delivery.status) : refused ? 'not sent' : 'no reply';
   const took = delivery.durationMs === undefined ? '' : ` (${Math.round(delivery.durationMs)} ms)`;
-  return `  ${mark} ${delivery.method} ${delivery.url} ${delivery.contract} [${delivery.payload}] → ${status}${took}${problems(delivery.findings)}`;
+  return `  ${mark} ${delivery.method} ${delivery.url} ${delivery.contract} [${delivery.payload}] → ${status}${took}${describeProblems(delivery.findings)}`;
 }
 
 function eventLine(event: MockEvent, delayMs: number): string {
@@ -234,38 +188,15 @@ function printBanner(
   if (dashboardUrl !== undefined) write(`dashboard: ${dashboardUrl}`);
 }
 
-function awaitEnd(
-  mock: MockProvider,
-  settings: MockSettings,
-): { ended: Promise<EndReason>; dispose: () => void } {
-  const cleanups: Array<() => void> = [];
-  const ended = new Promise<EndReason>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      const onSignal = (): void => resolve({ kind: 'signal', signal });
-      process.once(signal, onSignal);
-      cleanups.push(() => process.off(signal, onSignal));
-    }
-    if (settings.timeoutMs !== undefined) {
-      const timer = setTimeout(() => resolve({ kind: 'timeout' }), settings.timeoutMs);
-      cleanups.push(() => clearTimeout(timer));
-    }
-    if (settings.expect !== undefined) {
-      const wanted = settings.expect;
-      let done = 0;
-      cleanups.push(
-        mock.subscribe((event) => {
-          if (event.type === 'request') return;
-          done += 1;
-          if (done >= wanted) resolve({ kind: 'expect' });
-        }),
-      );
-    }
-  });
-  return {
-    ended,
-    dispose: () => {
-      for (const cleanup of cleanups) cleanup();
-    },
+/** `--expect n`: ends once n callbacks were delivered or refused. */
+function expectWatch(mock: MockProvider, wanted: number): EndWatch<EndReason> {
+  return (end) => {
+    let done = 0;
+    return mock.subscribe((event) => {
+      if (event.type === 'request') return;
+      done += 1;
+      if (done >= wanted) end({ kind: 'expect' });
+    });
   };
 }
 
@@ -297,14 +228,6 @@ function withEndFindings(report: Report, settings: MockSettings, reason: EndReas
   return { ...next, summary: summarise(next) };
 }
 
-async function saveReports(report: Report, settings: MockSettings): Promise<string[]> {
-  if (settings.reporters.length === 0 && settings.output === undefined) return [];
-  return writeReports(report, {
-    reporters: settings.reporters.length === 0 ? ['json'] : settings.reporters,
-    outputDir: settings.output ?? 'callback-verify-report',
-  });
-}
-
 /** `callback-verify mock <spec>`: a mock provider that fires the declared callbacks at the consumer. */
 async function mock(spec: string, flags: MockFlags): Promise<number> {
   const settings = parseMockFlags(flags, process.env);
@@ -334,7 +257,10 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
     printBanner(provider, catalogue, spec, settings, live?.url);
     provider.subscribe((event) => write(eventLine(event, delayMs)));
   }
-  const { ended, dispose } = awaitEnd(provider, settings);
+  const { ended, dispose } = awaitEnd({
+    ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+    watches: settings.expect === undefined ? [] : [expectWatch(provider, settings.expect)],
+  });
   const reason = await ended;
   dispose();
   // Stopped, the report is final; open pages get it before their streams end and the port closes.
@@ -346,22 +272,13 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
   let written: string[] = [];
   let reportError: unknown;
   try {
-    written = await saveReports(report, settings);
+    written = await saveReports(report, settings.reporters, settings.output);
   } catch (error) {
     reportError = error;
   }
   const exitCode = report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
   if (settings.json) {
-    write(
-      JSON.stringify({
-        event: 'summary',
-        reason: describeEnd(reason),
-        ...report.summary,
-        findings: report.findings,
-        reports: written,
-        exitCode,
-      }),
-    );
+    write(summaryEvent(report, { reason: describeEnd(reason), reports: written, exitCode }));
   } else {
     write('');
     write(`Mock stopped (${describeEnd(reason)}).`);
@@ -374,7 +291,7 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
 
 /** Registers `mock` on the program. */
 export function registerMockCommand(program: Command): void {
-  program
+  const command = program
     .command('mock')
     .description(
       "Run a mock of the spec's API that fires the declared callbacks at the URL the consumer supplies, and check the consumer's replies.",
@@ -385,28 +302,20 @@ export function registerMockCommand(program: Command): void {
     .option('--dynamic', 'answer with values generated from the schemas instead of the examples')
     .option('--example <name>', 'send this named example as the callback payload where declared')
     .option('--delay <ms>', 'wait this long after answering before firing callbacks', '100')
-    .option('--order <order>', "order of an operation's callbacks: declared or reverse", 'declared')
-    .option('--sign <scheme>', `sign callbacks: ${signatureSchemes.join(', ')}`)
-    .option('--secret <secret>', 'signing secret (or set CALLBACK_VERIFY_SECRET)')
     .option(
-      '--allow-host <host>',
-      'also deliver to this host: name, *.domain or host:port (repeatable)',
-      collect,
-    )
-    .option('--allow-any-host', 'deliver to any host (default: loopback only)')
+      '--order <order>',
+      "order of an operation's callbacks: declared or reverse",
+      'declared',
+    );
+  addDeliveryOptions(command, 'callbacks')
     .option('--delivery-timeout <seconds>', 'time allowed for each callback delivery', '10')
     .option('--timeout <seconds>', 'stop after this many seconds')
     .option('--expect <n>', 'stop once n callbacks were delivered or refused; fewer fails the run')
     .option(
       '--json',
       'write JSON Lines events to stdout (ready, request, delivery, skipped, summary)',
-    )
-    .option(
-      '--reporter <name>',
-      'write a report: console, json, junit, markdown, html (repeatable)',
-      collect,
-    )
-    .option('--output <dir>', 'folder for the reports (default: callback-verify-report)')
+    );
+  addReportOptions(command)
     .option('--no-dashboard', 'do not serve the live dashboard')
     .action(async (spec: string, flags: MockFlags) => {
       process.exitCode = await mock(spec, flags);

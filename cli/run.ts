@@ -24,8 +24,10 @@ import {
   runReceiverOptions,
   startProvider,
 } from '../src/trigger/index.ts';
+import { collect } from './collect.ts';
 import { type RunDashboard, startRunDashboard } from './dashboard.ts';
 import { ExitCode } from './exit-code.ts';
+import { parseSeconds } from './parse-seconds.ts';
 import { version } from './version.ts';
 
 interface RunCommandFlags {
@@ -54,8 +56,6 @@ interface RunCommandFlags {
   /** False with `--no-dashboard`. */
   dashboard?: boolean;
 }
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** Registers `callback-verify run <spec>`: the provider conformance run. */
 export function registerRunCommand(program: Command): void {
@@ -201,7 +201,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
         command: flags.providerCmd,
         ...(configured === undefined ? {} : { url: configured }),
         ...(flags.readyUrl === undefined ? {} : { readyUrl: flags.readyUrl }),
-        readyTimeoutMs: readSeconds(flags.readyTimeout ?? '15', '--ready-timeout') * 1000,
+        readyTimeoutMs: parseSeconds('--ready-timeout', flags.readyTimeout ?? '15') * 1000,
         signal: controller.signal,
         env: receiverEnvironment(receiver),
       });
@@ -266,14 +266,6 @@ function readReporters(names: string[]): ReporterName[] {
     }
     return found;
   });
-}
-
-function readSeconds(value: string, flag: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new UsageError(`${flag} must be a positive number of seconds, got "${value}".`);
-  }
-  return seconds;
 }
 
 function pick<K extends keyof RunCommandFlags>(

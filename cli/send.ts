@@ -1,40 +1,28 @@
 import type { Command } from 'commander';
 import { UsageError } from '../src/errors.ts';
-import {
-  buildSendReport,
-  isSignatureScheme,
-  type SendOptions,
-  sendDeliveries,
-  signatureSchemes,
-} from '../src/provide/index.ts';
-import { renderConsole, writeReports } from '../src/report/index.ts';
-import type { DeliveryResult, Report } from '../src/report/report.ts';
+import { buildSendReport, type SendOptions, sendDeliveries } from '../src/provide/index.ts';
+import { renderConsole } from '../src/report/index.ts';
+import type { DeliveryResult } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
+import { collect } from './collect.ts';
+import { addDeliveryOptions, type DeliveryFlags } from './delivery-options.ts';
+import { describeProblems } from './describe-problems.ts';
 import { ExitCode } from './exit-code.ts';
+import { parseSeconds } from './parse-seconds.ts';
+import { parseSignatureFlags } from './parse-signature-flags.ts';
+import { addReportOptions, parseReporters, type ReportFlags } from './report-options.ts';
+import { saveReports } from './save-reports.ts';
 import { version } from './version.ts';
 
 /** Flags of `send` as commander hands them over. */
-interface SendFlags {
+interface SendFlags extends DeliveryFlags, ReportFlags {
   to: string;
   example?: string;
   body?: string;
   all?: boolean;
   invalid?: boolean;
-  sign?: string;
-  secret?: string;
-  allowHost?: string[];
-  allowAnyHost?: boolean;
   timeout: string;
   header?: string[];
-  reporter?: string[];
-  output?: string;
-}
-
-const reporterNames = ['console', 'json', 'junit', 'markdown', 'html'] as const;
-type ReporterName = (typeof reporterNames)[number];
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 function write(line: string): void {
@@ -46,13 +34,7 @@ function deliveryLine(delivery: DeliveryResult): string {
   const mark = delivery.verdict === 'pass' ? '✓' : '✗';
   const status = delivery.status === undefined ? 'no reply' : String(delivery.status);
   const took = delivery.durationMs === undefined ? '' : ` (${Math.round(delivery.durationMs)} ms)`;
-  const problems = delivery.findings.filter((finding) => finding.severity !== 'info');
-  const first = problems
-    .slice(0, 2)
-    .map((finding) => finding.message)
-    .join('; ');
-  const more = problems.length > 2 ? ` (+${problems.length - 2} more)` : '';
-  return `${mark} ${delivery.method} ${delivery.contract} [${delivery.payload}] → ${status}${took}${first === '' ? '' : ` — ${first}${more}`}`;
+  return `${mark} ${delivery.method} ${delivery.contract} [${delivery.payload}] → ${status}${took}${describeProblems(delivery.findings)}`;
 }
 
 /** Turns the flags into library options; every problem is a UsageError (exit 2). */
@@ -64,15 +46,8 @@ function parseSendFlags(
   if (flags.example !== undefined && flags.body !== undefined) {
     throw new UsageError('--example and --body both choose the payload; pass one of them.');
   }
-  const seconds = Number(flags.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new UsageError(`--timeout must be a positive number of seconds, got "${flags.timeout}".`);
-  }
-  if (flags.sign !== undefined && !isSignatureScheme(flags.sign)) {
-    throw new UsageError(`Unknown signature scheme "${flags.sign}".`, {
-      hint: `Use one of: ${signatureSchemes.join(', ')}.`,
-    });
-  }
+  const seconds = parseSeconds('--timeout', flags.timeout);
+  const signature = parseSignatureFlags(flags.sign, flags.secret, env);
   const headers: Record<string, string> = {};
   for (const text of flags.header ?? []) {
     const colon = text.indexOf(':');
@@ -82,9 +57,6 @@ function parseSendFlags(
     }
     headers[name] = text.slice(colon + 1).trim();
   }
-  // The secret may come from the environment so it stays out of shell history and process lists.
-  const secret =
-    flags.secret ?? (flags.sign === undefined ? undefined : env.CALLBACK_VERIFY_SECRET);
   const options: SendOptions = {
     to: flags.to,
     all: flags.all === true,
@@ -97,41 +69,16 @@ function parseSendFlags(
   if (contract !== undefined) options.contract = contract;
   if (flags.example !== undefined) options.example = flags.example;
   if (flags.body !== undefined) options.bodyFile = flags.body;
-  if (flags.sign !== undefined && isSignatureScheme(flags.sign)) options.sign = flags.sign;
+  if (signature !== undefined) options.sign = signature.scheme;
+  const secret = signature?.secret ?? flags.secret;
   if (secret !== undefined) options.secret = secret;
   return options;
-}
-
-function parseReporters(flags: SendFlags): ReporterName[] {
-  const reporters: ReporterName[] = [];
-  for (const name of flags.reporter ?? []) {
-    const known = reporterNames.find((reporter) => reporter === name);
-    if (known === undefined) {
-      throw new UsageError(`Unknown reporter "${name}".`, {
-        hint: `Use one of: ${reporterNames.join(', ')}.`,
-      });
-    }
-    reporters.push(known);
-  }
-  return reporters;
-}
-
-async function saveReports(
-  report: Report,
-  reporters: ReporterName[],
-  output: string | undefined,
-): Promise<string[]> {
-  if (reporters.length === 0 && output === undefined) return [];
-  return writeReports(report, {
-    reporters: reporters.length === 0 ? ['json'] : reporters,
-    outputDir: output ?? 'callback-verify-report',
-  });
 }
 
 /** `callback-verify send <spec> [contract] --to <url>`: deliver to a consumer and check its replies. */
 async function send(spec: string, contract: string | undefined, flags: SendFlags): Promise<number> {
   const options = parseSendFlags(contract, flags, process.env);
-  const reporters = parseReporters(flags);
+  const reporters = parseReporters(flags.reporter);
   const catalogue = buildCatalogue(await loadDocument(spec));
   const startedAt = new Date().toISOString();
   const result = await sendDeliveries(catalogue, {
@@ -148,7 +95,7 @@ async function send(spec: string, contract: string | undefined, flags: SendFlags
 
 /** Registers `send` on the program. */
 export function registerSendCommand(program: Command): void {
-  program
+  const command = program
     .command('send')
     .description('Deliver a callback or webhook payload to a consumer and check its reply.')
     .argument('<spec>', 'OpenAPI document (file path or http(s) URL)')
@@ -166,24 +113,13 @@ export function registerSendCommand(program: Command): void {
     .option(
       '--invalid',
       'also send payloads that break the schema; a consumer accepting one is lenient',
-    )
-    .option('--sign <scheme>', `sign deliveries: ${signatureSchemes.join(', ')}`)
-    .option('--secret <secret>', 'signing secret (or set CALLBACK_VERIFY_SECRET)')
-    .option(
-      '--allow-host <host>',
-      'also deliver to this host: name, *.domain or host:port (repeatable)',
-      collect,
-    )
-    .option('--allow-any-host', 'deliver to any host (default: loopback only)')
+    );
+  addDeliveryOptions(command, 'deliveries')
     .option('--timeout <seconds>', 'time allowed for each delivery', '10')
-    .option('--header <"Name: value">', 'extra request header (repeatable)', collect)
-    .option(
-      '--reporter <name>',
-      'write a report: console, json, junit, markdown, html (repeatable)',
-      collect,
-    )
-    .option('--output <dir>', 'folder for the reports (default: callback-verify-report)')
-    .action(async (spec: string, contract: string | undefined, flags: SendFlags) => {
+    .option('--header <"Name: value">', 'extra request header (repeatable)', collect);
+  addReportOptions(command).action(
+    async (spec: string, contract: string | undefined, flags: SendFlags) => {
       process.exitCode = await send(spec, contract, flags);
-    });
+    },
+  );
 }
