@@ -1,8 +1,16 @@
-import { SignatureConfigError } from '../../errors.ts';
-import { hmacDigest, readHeader, safeEqual, signatureFinding } from './signature-support.ts';
+import {
+  hmacDigest,
+  judgeSignature,
+  readSignatureHeader,
+  requireSecret,
+  safeEqual,
+  signatureFinding,
+} from './signature-support.ts';
 import type { SchemeAdapter } from './signature-types.ts';
 
 const HEADER = 'x-signature';
+const LABEL = 'X-Signature';
+const SECRET_HINT = 'Pass the shared secret with --secret.';
 
 /**
  * A generic scheme many providers use: `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>`,
@@ -10,48 +18,29 @@ const HEADER = 'x-signature';
  */
 export const hmacSha256: SchemeAdapter = {
   async sign(secret, input) {
-    requireSecret(secret);
+    requireSecret('hmac-sha256', secret, SECRET_HINT);
     return { [HEADER]: `sha256=${hmacDigest(secret, '', input.body).toString('hex')}` };
   },
 
   async verify(secret, request, options) {
-    requireSecret(secret);
+    requireSecret('hmac-sha256', secret, SECRET_HINT);
     const contract = options.contract;
-    const header = readHeader(request.headers, HEADER);
-    if (header === undefined || header === '') {
-      return [
-        signatureFinding('signature.missing', HEADER, 'X-Signature is missing.', { contract }),
-      ];
-    }
+    const header = readSignatureHeader(request, HEADER, LABEL, contract);
+    if (typeof header !== 'string') return [header];
     const match = /^sha256=([0-9a-fA-F]{64})$/.exec(header);
     if (match === null) {
       return [
         signatureFinding(
           'signature.malformed',
           HEADER,
-          'X-Signature must be "sha256=" followed by 64 hex digits.',
+          `${LABEL} must be "sha256=" followed by 64 hex digits.`,
           { contract, actual: header },
         ),
       ];
     }
     const expected = hmacDigest(secret, '', request.body).toString('hex');
-    return safeEqual((match[1] ?? '').toLowerCase(), expected)
-      ? []
-      : [
-          signatureFinding(
-            'signature.mismatch',
-            HEADER,
-            'X-Signature does not match the HMAC-SHA256 of the body with the secret.',
-            { contract, actual: header },
-          ),
-        ];
+    const matches = safeEqual((match[1] ?? '').toLowerCase(), expected);
+    const message = `${LABEL} does not match the HMAC-SHA256 of the body with the secret.`;
+    return judgeSignature(matches, { header: HEADER, message, actual: header }, { contract });
   },
 };
-
-function requireSecret(secret: string): void {
-  if (secret === '') {
-    throw new SignatureConfigError('The hmac-sha256 signature scheme needs a non-empty secret.', {
-      hint: 'Pass the shared secret with --secret.',
-    });
-  }
-}

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SignatureConfigError } from '../../errors.ts';
 import type { HeaderMap } from '../../receive/exchange.ts';
 import type { Finding } from '../../validate/finding.ts';
+import type { SignedRequest } from './signature-types.ts';
 
 /** Stable check ids of signature findings. */
 export type SignatureCheck =
@@ -16,12 +18,25 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * same bytes. The scheme libraries take strings; for any other body the tool computes the HMAC
  * over the raw bytes itself so a signature always covers exactly what travels on the wire.
  */
-export function exactUtf8(body: Uint8Array): string | undefined {
+function exactUtf8(body: Uint8Array): string | undefined {
   try {
     return strictDecoder.decode(body);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The body as a scheme library takes it, or undefined when the tool computes the HMAC over the raw
+ * bytes itself: the body is not exact UTF-8, or it is empty and the library refuses empty payloads
+ * (the HMAC of nothing is still well defined).
+ */
+export function libraryPayload(
+  body: Uint8Array,
+  options: { acceptsEmpty: boolean },
+): string | undefined {
+  const text = exactUtf8(body);
+  return text === '' && !options.acceptsEmpty ? undefined : text;
 }
 
 /** HMAC-SHA256 over `prefix` followed by the raw body bytes. */
@@ -44,6 +59,63 @@ export function readHeader(headers: HeaderMap, name: string): string | undefined
     return Array.isArray(value) ? value[0] : value;
   }
   return undefined;
+}
+
+/** Throws `SignatureConfigError` for an empty secret, which no HMAC scheme can use. */
+export function requireSecret(scheme: string, secret: string, hint: string): void {
+  if (secret === '') {
+    throw new SignatureConfigError(`The ${scheme} signature scheme needs a non-empty secret.`, {
+      hint,
+    });
+  }
+}
+
+/**
+ * The value of a scheme's one signature header, or the `signature.missing` finding when it is
+ * absent or empty; `label` is the header as the scheme's documentation writes it.
+ */
+export function readSignatureHeader(
+  request: SignedRequest,
+  header: string,
+  label: string,
+  contract: string | undefined,
+): string | Finding {
+  const value = readHeader(request.headers, header);
+  if (value !== undefined && value !== '') return value;
+  return signatureFinding('signature.missing', header, `${label} is missing.`, { contract });
+}
+
+/**
+ * The findings of a well-formed signature header: `signature.mismatch` unless it matched, then
+ * `signature.stale` when a signed timestamp is out of tolerance; a forged and stale delivery gets both.
+ */
+export function judgeSignature(
+  matches: boolean,
+  mismatch: { header: string; message: string; actual: string },
+  options: {
+    contract?: string;
+    stale?: { timestamp: number; header: string; toleranceSeconds: number; now: Date };
+  },
+): Finding[] {
+  const findings: Finding[] = [];
+  if (!matches) {
+    findings.push(
+      signatureFinding('signature.mismatch', mismatch.header, mismatch.message, {
+        contract: options.contract,
+        actual: mismatch.actual,
+      }),
+    );
+  }
+  const stale =
+    options.stale === undefined
+      ? undefined
+      : checkTimestamp(options.stale.timestamp, options.stale.header, {
+          toleranceSeconds: options.stale.toleranceSeconds,
+          now: options.stale.now,
+          ...(options.contract === undefined ? {} : { contract: options.contract }),
+        });
+  if (stale !== undefined) findings.push(stale);
+  return findings;
 }
 
 /** Builds one signature finding (always of error severity). */

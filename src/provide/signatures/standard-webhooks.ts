@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { SignatureConfigError } from '../../errors.ts';
-import type { Finding } from '../../validate/finding.ts';
 import {
-  checkTimestamp,
-  exactUtf8,
   hmacDigest,
+  judgeSignature,
+  libraryPayload,
   parseUnixSeconds,
   readHeader,
   safeEqual,
@@ -76,27 +75,23 @@ export const standardWebhooks: SchemeAdapter = {
         ),
       ];
     }
-    const findings: Finding[] = [];
     const expected = computeSignature(secret, id, new Date(timestamp * 1000), request).slice(3);
-    if (!v1.some((candidate) => safeEqual(candidate, expected))) {
-      findings.push(
-        signatureFinding(
-          'signature.mismatch',
-          'webhook-signature',
+    return judgeSignature(
+      v1.some((candidate) => safeEqual(candidate, expected)),
+      {
+        header: 'webhook-signature',
+        message:
           'No v1 signature in webhook-signature matches the body, webhook-id and webhook-timestamp signed with the secret.',
-          { contract, actual: signatureText },
-        ),
-      );
-    }
-    const stale = checkTimestamp(timestamp, 'webhook-timestamp', options);
-    if (stale !== undefined) findings.push(stale);
-    return findings;
+        actual: signatureText,
+      },
+      { contract, stale: { ...options, timestamp, header: 'webhook-timestamp' } },
+    );
   },
 };
 
 function computeSignature(secret: string, id: string, timestamp: Date, input: SignInput): string {
   const key = secretKey(secret);
-  const text = exactUtf8(input.body);
+  const text = libraryPayload(input.body, { acceptsEmpty: true });
   if (text !== undefined) return new Webhook(secret).sign(id, timestamp, text);
   const seconds = Math.floor(timestamp.getTime() / 1000);
   return `v1,${hmacDigest(key, `${id}.${seconds}.`, input.body).toString('base64')}`;

@@ -1,17 +1,18 @@
-import { SignatureConfigError } from '../../errors.ts';
-import type { Finding } from '../../validate/finding.ts';
 import {
-  checkTimestamp,
-  exactUtf8,
   hmacDigest,
+  judgeSignature,
+  libraryPayload,
   parseUnixSeconds,
-  readHeader,
+  readSignatureHeader,
+  requireSecret,
   safeEqual,
   signatureFinding,
 } from './signature-support.ts';
 import type { SchemeAdapter } from './signature-types.ts';
 
 const HEADER = 'stripe-signature';
+const LABEL = 'Stripe-Signature';
+const SECRET_HINT = 'Pass the endpoint signing secret (whsec_…) with --secret.';
 
 /**
  * Stripe: `Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`, keyed with the
@@ -20,9 +21,9 @@ const HEADER = 'stripe-signature';
  */
 export const stripe: SchemeAdapter = {
   async sign(secret, input) {
-    requireSecret(secret);
+    requireSecret('stripe', secret, SECRET_HINT);
     const seconds = Math.floor((input.timestamp ?? new Date()).getTime() / 1000);
-    const text = exactUtf8(input.body);
+    const text = libraryPayload(input.body, { acceptsEmpty: true });
     if (text === undefined) {
       return {
         [HEADER]: `t=${seconds},v1=${hmacDigest(secret, `${seconds}.`, input.body).toString('hex')}`,
@@ -35,39 +36,30 @@ export const stripe: SchemeAdapter = {
   },
 
   async verify(secret, request, options) {
-    requireSecret(secret);
+    requireSecret('stripe', secret, SECRET_HINT);
     const contract = options.contract;
-    const header = readHeader(request.headers, HEADER);
-    if (header === undefined || header === '') {
-      return [
-        signatureFinding('signature.missing', HEADER, 'Stripe-Signature is missing.', { contract }),
-      ];
-    }
+    const header = readSignatureHeader(request, HEADER, LABEL, contract);
+    if (typeof header !== 'string') return [header];
     const parsed = parseStripeHeader(header);
     if (parsed === undefined) {
       return [
         signatureFinding(
           'signature.malformed',
           HEADER,
-          'Stripe-Signature must hold "t=<unix seconds>" and at least one "v1=<hex>".',
+          `${LABEL} must hold "t=<unix seconds>" and at least one "v1=<hex>".`,
           { contract, actual: header },
         ),
       ];
     }
-    const findings: Finding[] = [];
-    if (!(await signatureMatches(secret, header, parsed, request.body))) {
-      findings.push(
-        signatureFinding(
-          'signature.mismatch',
-          HEADER,
-          'No v1 signature in Stripe-Signature matches the HMAC-SHA256 of "t.body" with the secret.',
-          { contract, actual: header },
-        ),
-      );
-    }
-    const stale = checkTimestamp(parsed.timestamp, HEADER, options);
-    if (stale !== undefined) findings.push(stale);
-    return findings;
+    return judgeSignature(
+      await signatureMatches(secret, header, parsed, request.body),
+      {
+        header: HEADER,
+        message: `No v1 signature in ${LABEL} matches the HMAC-SHA256 of "t.body" with the secret.`,
+        actual: header,
+      },
+      { contract, stale: { ...options, timestamp: parsed.timestamp, header: HEADER } },
+    );
   },
 };
 
@@ -96,10 +88,11 @@ async function signatureMatches(
   parsed: StripeHeader,
   body: Uint8Array,
 ): Promise<boolean> {
-  const text = exactUtf8(body);
-  const helper = text === undefined || text === '' ? null : (await loadWebhooks()).signature;
+  // The library's verification refuses an empty payload.
+  const text = libraryPayload(body, { acceptsEmpty: false });
+  const helper = text === undefined ? null : (await loadWebhooks()).signature;
   if (text === undefined || helper === null) {
-    // Bodies the library cannot take (not UTF-8, or empty): the same HMAC over the raw bytes.
+    // Bodies the library cannot take: the same HMAC over the raw bytes.
     const expected = hmacDigest(secret, `${parsed.timestamp}.`, body).toString('hex');
     return parsed.signatures.some((candidate) => safeEqual(candidate, expected));
   }
@@ -119,12 +112,4 @@ let webhooksPromise: Promise<StripeWebhooks> | undefined;
 function loadWebhooks(): Promise<StripeWebhooks> {
   webhooksPromise ??= import('stripe').then((module) => module.default.webhooks);
   return webhooksPromise;
-}
-
-function requireSecret(secret: string): void {
-  if (secret === '') {
-    throw new SignatureConfigError('The stripe signature scheme needs a non-empty secret.', {
-      hint: 'Pass the endpoint signing secret (whsec_…) with --secret.',
-    });
-  }
 }
