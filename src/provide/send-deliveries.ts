@@ -9,6 +9,7 @@ import { buildDeliveryRequest } from './build-delivery-request.ts';
 import { buildPayload } from './build-payload.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS, deliver } from './deliver.ts';
 import { buildInvalidPayloads } from './invalid-payloads.ts';
+import { pickMedia } from './pick-media.ts';
 import { resolveContracts } from './resolve-contracts.ts';
 import { mediaEssence, type SerializedBody, serializeBody } from './serialize-body.ts';
 import type { SignatureScheme } from './signatures/signature-scheme.ts';
@@ -165,15 +166,6 @@ function planContract(
     });
   }
   return [valid, ...invalid];
-}
-
-function pickMedia(content: readonly MediaTypeSpec[]): MediaTypeSpec | undefined {
-  const essence = (item: MediaTypeSpec): string => mediaEssence(item.mediaType);
-  return (
-    content.find((item) => essence(item) === 'application/json') ??
-    content.find((item) => essence(item).endsWith('+json')) ??
-    content[0]
-  );
 }
 
 function parseJsonIfDeclared(file: Uint8Array, media: MediaTypeSpec | undefined): unknown {

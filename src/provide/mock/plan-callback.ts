@@ -7,8 +7,9 @@ import type { Finding } from '../../validate/finding.ts';
 import { buildDeliveryRequest } from '../build-delivery-request.ts';
 import { buildPayload } from '../build-payload.ts';
 import type { DeliveryRequest } from '../delivery-request.ts';
+import { pickMedia } from '../pick-media.ts';
 import { sampleSchema } from '../sample-schema.ts';
-import { mediaEssence, type SerializedBody, serializeBody } from '../serialize-body.ts';
+import { type SerializedBody, serializeBody } from '../serialize-body.ts';
 
 /** One callback ready to deliver, or why it cannot be. */
 export type PlannedCallback =
@@ -108,16 +109,6 @@ function choosePayload(
     return { value: sampleSchema(document, media.schema), source: 'generated' };
   }
   return buildPayload(document, media);
-}
-
-/** JSON first: it is what the example and schema describe most faithfully. */
-function pickMedia(content: readonly MediaTypeSpec[]): MediaTypeSpec | undefined {
-  const essence = (item: MediaTypeSpec): string => mediaEssence(item.mediaType);
-  return (
-    content.find((item) => essence(item) === 'application/json') ??
-    content.find((item) => essence(item).endsWith('+json')) ??
-    content[0]
-  );
 }
 
 function isHttpUrl(text: string): boolean {
