@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from './escape-html.ts';
 import { readReportAssets } from './read-report-assets.ts';
+import { renderHtmlDocument } from './render-html-document.ts';
 import type { Report } from './report.ts';
 import { toReportJson } from './to-report-json.ts';
 
@@ -57,24 +58,17 @@ export function renderHtml(report: Report): string {
   const { css, js } = readReportAssets();
   const title = `callback-verify ${report.command}: ${report.spec.title} — ${report.summary.conformant ? 'conformant' : 'not conformant'}`;
   const policy = `default-src 'none'; style-src ${hash(css)}; script-src ${hash(js)}; img-src data:; base-uri 'none'; form-action 'none'`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
-<meta name="generator" content="${escapeHtml(`${report.tool.name} ${report.tool.version}`)}">
-<title>${escapeHtml(title)}</title>
-<style>${css}</style>
-</head>
-<body>
-<div id="cv-app" class="cv">
+  return renderHtmlDocument({
+    title,
+    meta: [
+      `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`,
+      `<meta name="generator" content="${escapeHtml(`${report.tool.name} ${report.tool.version}`)}">`,
+    ],
+    styles: [`<style>${css}</style>`],
+    body: `<div id="cv-app" class="cv">
 ${staticHeader(report)}
 </div>
 <script type="application/json" id="cv-data">${embedJson(toReportJson(report))}</script>
-<script>${js}</script>
-</body>
-</html>
-`;
+<script>${js}</script>`,
+  });
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../escape-html.ts';
+import { renderHtmlDocument } from '../render-html-document.ts';
 import type { Report } from '../report.ts';
 
 /** The page's Content-Security-Policy: its own files and its own event stream, nothing else. */
@@ -15,27 +16,19 @@ export const dashboardPolicy =
  */
 export function renderDashboardPage(report: Report, maxExchanges: number): string {
   const title = `callback-verify ${report.command} dashboard: ${report.spec.title}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="report.css">
-<link rel="stylesheet" href="dashboard.css">
-</head>
-<body>
-<div id="cv-live" class="cv-live" data-state="connecting"><span id="cv-live-text" role="status" aria-live="polite">Connecting…</span><button id="cv-pause" type="button" aria-pressed="false" title="Stop drawing new callbacks while you read (they are kept)">Pause</button></div>
+  return renderHtmlDocument({
+    title,
+    meta: ['<meta name="referrer" content="no-referrer">', '<link rel="icon" href="data:,">'],
+    styles: [
+      '<link rel="stylesheet" href="report.css">',
+      '<link rel="stylesheet" href="dashboard.css">',
+    ],
+    body: `<div id="cv-live" class="cv-live" data-state="connecting"><span id="cv-live-text" role="status" aria-live="polite">Connecting…</span><button id="cv-pause" type="button" aria-pressed="false" title="Stop drawing new callbacks while you read (they are kept)">Pause</button></div>
 <div id="cv-app" class="cv" data-max-exchanges="${maxExchanges}" data-title="${escapeHtml(title)}">
 <p class="cv-meta">Loading ${escapeHtml(report.spec.title)}…</p>
 </div>
 <noscript><p>The dashboard needs JavaScript. <a href="snapshot.json">snapshot.json</a> holds the same data.</p></noscript>
 <script src="report.js"></script>
-<script src="dashboard.js"></script>
-</body>
-</html>
-`;
+<script src="dashboard.js"></script>`,
+  });
 }
