@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ContractNotFoundError, ListenError } from '../errors.ts';
+import { ContractNotFoundError } from '../errors.ts';
 import type { Catalogue } from '../spec/contract.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { createValidator } from '../validate/index.ts';
+import { bindServer } from './bind-server.ts';
 import { buildRouteTable } from './build-route-table.ts';
 import { assertUsableSecret, checkSignature } from './check-signature.ts';
 import { createAnswerBook } from './create-answer-book.ts';
@@ -361,43 +362,12 @@ export async function createReceiver(
     pending.add(tracked);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = (): void => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(wantedPort, host);
-  }).catch(async (error: NodeJS.ErrnoException) => {
+  try {
+    await bindServer(server, host, wantedPort, 'receiver');
+  } catch (error) {
     await journal.close();
-    if (error.code === 'EADDRINUSE') {
-      throw new ListenError(
-        'CV_PORT_IN_USE',
-        host,
-        wantedPort,
-        `Port ${wantedPort} on ${host} is already in use, so the receiver cannot start.`,
-        {
-          hint: `Stop whatever listens on port ${wantedPort}, choose another with --port <n>, or pass --port 0 to use any free port.`,
-          cause: error,
-        },
-      );
-    }
-    throw new ListenError(
-      'CV_LISTEN_FAILED',
-      host,
-      wantedPort,
-      `The receiver cannot listen on ${host}:${wantedPort} (${error.code ?? error.message}).`,
-      {
-        hint: 'Check --host names an address of this machine and that the port is allowed (ports below 1024 need privileges).',
-        cause: error,
-      },
-    );
-  });
+    throw error;
+  }
   server.on('error', () => {
     // After start-up the server only reports errors of single connections; they are handled above.
   });

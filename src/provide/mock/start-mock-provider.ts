@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { bindServer } from '../../receive/bind-server.ts';
 import { serveExtraRoute } from '../../receive/serve-extra-route.ts';
 import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
 import type { Catalogue, Contract } from '../../spec/contract.ts';
@@ -7,7 +8,6 @@ import type { Finding } from '../../validate/finding.ts';
 import { createValidator } from '../../validate/index.ts';
 import type { HostPolicy } from '../allowed-hosts.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliver.ts';
-import { bindServer } from './bind-server.ts';
 import { buildMockReport } from './build-mock-report.ts';
 import { buildTriggerContext, type ReceivedTrigger } from './build-trigger-context.ts';
 import { corsHeaders } from './cors-headers.ts';
@@ -243,7 +243,7 @@ export async function startMockProvider(
       handling.add(tracked);
     },
   );
-  await bindServer(server, host, wantedPort);
+  await bindServer(server, host, wantedPort, 'mock provider');
   server.on('error', () => {
     // After start-up only single connections fail; each is handled where it happens.
   });

@@ -1,14 +1,20 @@
 import type { Server } from 'node:http';
-import { ListenError } from '../../errors.ts';
+import { ListenError } from '../errors.ts';
 
 /**
- * Binds the mock provider's server and turns a failure into a `ListenError` that says what to do:
- * `CV_PORT_IN_USE` for a port that is taken, `CV_LISTEN_FAILED` otherwise.
+ * Binds a server (the receiver, the mock provider) and turns a failure into a `ListenError` that
+ * says what to do: `CV_PORT_IN_USE` for a port that is taken, `CV_LISTEN_FAILED` otherwise.
+ * `what` names the server in the message: `receiver`, `mock provider`.
  *
  * @example
- * await bindServer(server, '127.0.0.1', 4010);
+ * await bindServer(server, '127.0.0.1', 4010, 'mock provider');
  */
-export async function bindServer(server: Server, host: string, port: number): Promise<void> {
+export async function bindServer(
+  server: Server,
+  host: string,
+  port: number,
+  what: string,
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       server.off('listening', onListening);
@@ -27,7 +33,7 @@ export async function bindServer(server: Server, host: string, port: number): Pr
         'CV_PORT_IN_USE',
         host,
         port,
-        `Port ${port} on ${host} is already in use, so the mock provider cannot start.`,
+        `Port ${port} on ${host} is already in use, so the ${what} cannot start.`,
         {
           hint: `Stop whatever listens on port ${port}, choose another with --port <n>, or pass --port 0 to use any free port.`,
           cause: error,
@@ -38,7 +44,7 @@ export async function bindServer(server: Server, host: string, port: number): Pr
       'CV_LISTEN_FAILED',
       host,
       port,
-      `The mock provider cannot listen on ${host}:${port} (${error.code ?? error.message}).`,
+      `The ${what} cannot listen on ${host}:${port} (${error.code ?? error.message}).`,
       {
         hint: 'Check --host names an address of this machine and that the port is allowed (ports below 1024 need privileges).',
         cause: error,
