@@ -5,14 +5,15 @@
  */
 import {
   commonFlags,
+  consumerFlags,
+  createAtProvider,
   createLogger,
-  fail,
   type IncomingCall,
   isRecord,
   parseFlags,
   parseJson,
   type Reply,
-  readChoice,
+  readConsumerSettings,
   readInteger,
   serve,
   verifyStandardWebhooks,
@@ -36,25 +37,14 @@ With --provider, creates an invoice there first: POST <provider><path>?callback_
 const flags = parseFlags(
   {
     ...commonFlags,
-    provider: { type: 'string' },
+    ...consumerFlags,
     path: { type: 'string', default: '/invoices' },
     'invoice-id': { type: 'string', default: 'inv-1001' },
-    lenient: { type: 'boolean', default: false },
-    'require-signature': { type: 'string' },
-    secret: { type: 'string' },
-    'exit-after': { type: 'string' },
   },
   usage,
 );
 const log = createLogger('invoice-consumer', flags.quiet);
-const exitAfter =
-  flags['exit-after'] === undefined ? undefined : readInteger('exit-after', flags['exit-after'], 1);
-let secret: string | undefined;
-if (flags['require-signature'] !== undefined) {
-  readChoice('require-signature', flags['require-signature'], ['standard-webhooks']);
-  if (flags.secret === undefined) fail('--require-signature needs --secret whsec_…');
-  secret = flags.secret;
-}
+const { secret, exitAfter } = readConsumerSettings(flags);
 
 const seenKeys = new Set<string>();
 let received = 0;
@@ -140,21 +130,5 @@ if (flags.provider !== undefined) {
     customer: 'ACME Corporation',
     total: 1250.5,
   };
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(invoice),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const answer = await response.text();
-    log(`created invoice ${invoice.id}: POST ${url} -> ${response.status} ${answer}`);
-    if (!response.ok) {
-      process.stderr.write(`the provider refused the invoice (${response.status}): ${answer}\n`);
-      process.exit(1);
-    }
-  } catch (error) {
-    process.stderr.write(`cannot reach the provider at ${url}: ${String(error)}\n`);
-    process.exit(1);
-  }
+  await createAtProvider({ url, body: invoice, what: `invoice ${invoice.id}`, log });
 }

@@ -6,14 +6,15 @@
  */
 import {
   commonFlags,
+  consumerFlags,
+  createAtProvider,
   createLogger,
-  fail,
   type IncomingCall,
   isRecord,
   parseFlags,
   parseJson,
   type Reply,
-  readChoice,
+  readConsumerSettings,
   readInteger,
   serve,
   verifyStandardWebhooks,
@@ -35,23 +36,12 @@ answers 204 and prints one JSON line per request received.
 const flags = parseFlags(
   {
     ...commonFlags,
-    provider: { type: 'string' },
-    lenient: { type: 'boolean', default: false },
-    'require-signature': { type: 'string' },
-    secret: { type: 'string' },
-    'exit-after': { type: 'string' },
+    ...consumerFlags,
   },
   usage,
 );
 const log = createLogger('webhook-consumer', flags.quiet);
-const exitAfter =
-  flags['exit-after'] === undefined ? undefined : readInteger('exit-after', flags['exit-after'], 1);
-let secret: string | undefined;
-if (flags['require-signature'] !== undefined) {
-  readChoice('require-signature', flags['require-signature'], ['standard-webhooks']);
-  if (flags.secret === undefined) fail('--require-signature needs --secret whsec_…');
-  secret = flags.secret;
-}
+const { secret, exitAfter } = readConsumerSettings(flags);
 
 const eventTypes: Record<string, string> = {
   orderCreated: 'order.created',
@@ -160,21 +150,5 @@ if (flags.provider !== undefined) {
     items: [{ sku: 'BOOK-0042', quantity: 1, unitPrice: 39.9 }],
     subscriber: { url: server.origin },
   };
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(order),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const answer = await response.text();
-    log(`created an order: POST ${url} -> ${response.status} ${answer}`);
-    if (!response.ok) {
-      process.stderr.write(`the provider refused the order (${response.status}): ${answer}\n`);
-      process.exit(1);
-    }
-  } catch (error) {
-    process.stderr.write(`cannot reach the provider at ${url}: ${String(error)}\n`);
-    process.exit(1);
-  }
+  await createAtProvider({ url, body: order, what: 'an order', log });
 }

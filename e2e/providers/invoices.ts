@@ -8,6 +8,7 @@ import {
   commonFlags,
   createLogger,
   deliver,
+  deliveryFlags,
   type IncomingCall,
   isRecord,
   parseFlags,
@@ -16,6 +17,7 @@ import {
   readChoice,
   readInteger,
   readSigner,
+  retryFlags,
   type Signer,
   serve,
 } from './lib.ts';
@@ -54,13 +56,9 @@ After answering, sends POST {callback_url}/invoices/{id} with {"description", "p
 const flags = parseFlags(
   {
     ...commonFlags,
-    fault: { type: 'string', default: 'none' },
-    'delay-ms': { type: 'string' },
+    ...deliveryFlags,
+    ...retryFlags,
     'late-ms': { type: 'string' },
-    attempts: { type: 'string' },
-    'retry-backoff-ms': { type: 'string' },
-    sign: { type: 'string' },
-    secret: { type: 'string' },
   },
   usage,
 );

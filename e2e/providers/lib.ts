@@ -16,6 +16,29 @@ export const commonFlags = {
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsOptionsConfig;
 
+/** Flags of the example providers that send callbacks: the fault to make, when, and signing. */
+export const deliveryFlags = {
+  fault: { type: 'string', default: 'none' },
+  'delay-ms': { type: 'string' },
+  sign: { type: 'string' },
+  secret: { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** Flags of the example providers that retry a delivery. */
+export const retryFlags = {
+  attempts: { type: 'string' },
+  'retry-backoff-ms': { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** Flags both example consumers accept besides {@link commonFlags}. */
+export const consumerFlags = {
+  provider: { type: 'string' },
+  lenient: { type: 'boolean', default: false },
+  'require-signature': { type: 'string' },
+  secret: { type: 'string' },
+  'exit-after': { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig;
+
 /** Parsed flag values for an option table `T`. */
 export type FlagValues<T extends ParseArgsOptionsConfig> = ReturnType<
   typeof parseArgs<{ options: T; strict: true; allowPositionals: false }>
@@ -64,6 +87,62 @@ export function readChoice<T extends string>(
   const found = allowed.find((choice) => choice === (value ?? allowed[0]));
   if (found === undefined) fail(`--${name} must be one of ${allowed.join(', ')}; got "${value}"`);
   return found;
+}
+
+/** What a consumer's `--require-signature`, `--secret` and `--exit-after` ask for. */
+export interface ConsumerSettings {
+  /** The Standard Webhooks secret every request must be signed with; none without the flag. */
+  secret?: string;
+  /** Exit 0 once this many requests were received. */
+  exitAfter?: number;
+}
+
+/** Reads a consumer's signature and exit flags, failing (exit 2) on a bad combination. */
+export function readConsumerSettings(flags: {
+  'require-signature'?: string;
+  secret?: string;
+  'exit-after'?: string;
+}): ConsumerSettings {
+  const settings: ConsumerSettings = {};
+  if (flags['exit-after'] !== undefined) {
+    settings.exitAfter = readInteger('exit-after', flags['exit-after'], 1);
+  }
+  if (flags['require-signature'] !== undefined) {
+    readChoice('require-signature', flags['require-signature'], ['standard-webhooks']);
+    if (flags.secret === undefined) fail('--require-signature needs --secret whsec_…');
+    settings.secret = flags.secret;
+  }
+  return settings;
+}
+
+/**
+ * A consumer's first step with `--provider`: POSTs `body` as JSON to `url` and exits 1 when the
+ * provider refuses it or cannot be reached. `what` names the thing created in messages.
+ */
+export async function createAtProvider(options: {
+  url: string;
+  body: unknown;
+  what: string;
+  log: (message: string) => void;
+}): Promise<void> {
+  const { url, what, log } = options;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(options.body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const answer = await response.text();
+    log(`created ${what}: POST ${url} -> ${response.status} ${answer}`);
+    if (!response.ok) {
+      process.stderr.write(`the provider refused ${what} (${response.status}): ${answer}\n`);
+      process.exit(1);
+    }
+  } catch (error) {
+    process.stderr.write(`cannot reach the provider at ${url}: ${String(error)}\n`);
+    process.exit(1);
+  }
 }
 
 /** A logger writing `[name] message` lines to stderr; silent when `quiet`. */

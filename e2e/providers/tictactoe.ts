@@ -7,6 +7,7 @@ import {
   commonFlags,
   createLogger,
   deliver,
+  deliveryFlags,
   newMessageId,
   parseFlags,
   parseJson,
@@ -35,11 +36,8 @@ PUT with a progressUrl header: 202, then POST {winner, board} to progressUrl.
 const flags = parseFlags(
   {
     ...commonFlags,
-    fault: { type: 'string', default: 'none' },
-    'delay-ms': { type: 'string' },
+    ...deliveryFlags,
     'reset-each': { type: 'boolean', default: false },
-    sign: { type: 'string' },
-    secret: { type: 'string' },
   },
   usage,
 );

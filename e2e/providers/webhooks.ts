@@ -10,6 +10,7 @@ import {
   createLogger,
   createSigner,
   deliver,
+  deliveryFlags,
   type IncomingCall,
   isRecord,
   newMessageId,
@@ -19,6 +20,7 @@ import {
   readChoice,
   readInteger,
   readSigner,
+  retryFlags,
   serve,
 } from './lib.ts';
 
@@ -54,15 +56,11 @@ Webhook subscribers receive order.created and order.shipped.
 const flags = parseFlags(
   {
     ...commonFlags,
+    ...deliveryFlags,
+    ...retryFlags,
     'webhook-base': { type: 'string', multiple: true, default: [] },
     'webhook-url': { type: 'string', multiple: true, default: [] },
     'auto-ship-ms': { type: 'string' },
-    fault: { type: 'string', default: 'none' },
-    'delay-ms': { type: 'string' },
-    attempts: { type: 'string' },
-    'retry-backoff-ms': { type: 'string' },
-    sign: { type: 'string' },
-    secret: { type: 'string' },
   },
   usage,
 );
