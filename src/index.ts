@@ -99,6 +99,7 @@ export {
   type RunOptions,
   type RunProgressEvent,
   runConformance,
+  runReceiverOptions,
   startProvider,
 } from './trigger/index.ts';
 export { createValidator, type Validator } from './validate/create-validator.ts';
