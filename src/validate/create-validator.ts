@@ -27,8 +27,9 @@ export interface Validator {
    */
   checkValue(schema: SchemaSpec, value: unknown, where: string, contractId?: string): Finding[];
   /**
-   * Does the per-document set-up (document view, schema engine) now, so the first request pays
-   * only for compiling its own schema. Optional: everything also happens on first use.
+   * Does the per-document set-up (document view, schema engine) now and compiles the schemas
+   * most of the document references, so the first request pays only for what its own schema
+   * adds. Optional: without it, everything a request needs happens on first use.
    */
   warmUp(): void;
 }
