@@ -110,7 +110,7 @@ export function registerRunCommand(program: Command): void {
       '--verify-signature <scheme>',
       'check callback signatures: standard-webhooks, github, stripe, hmac-sha256',
     )
-    .option('--secret <secret>', 'secret for --verify-signature')
+    .option('--secret <secret>', 'secret for --verify-signature (or set CALLBACK_VERIFY_SECRET)')
     .option(
       '--reporter <name>',
       `${reporterNames.join(' | ')} (repeatable; default console)`,
@@ -178,8 +178,9 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
           'host',
           'port',
           'verifySignature',
-          'secret',
         ]),
+        // Like listen and send: the secret may come from the environment, out of shell history.
+        secret: flags.secret ?? process.env.CALLBACK_VERIFY_SECRET,
       },
       config,
     );

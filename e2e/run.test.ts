@@ -24,7 +24,11 @@ interface CliResult {
   stderr: string;
 }
 
-function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
+function runCli(
+  args: string[],
+  timeoutMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       node,
@@ -33,7 +37,7 @@ function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
         cwd: root,
         timeout: timeoutMs,
         maxBuffer: 32 * 1024 * 1024,
-        env: { ...process.env, NO_COLOR: '1' },
+        env: { ...process.env, NO_COLOR: '1', ...env },
       },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
@@ -95,8 +99,11 @@ interface JsonReport {
   };
 }
 
-async function runJson(args: string[]): Promise<{ result: CliResult; report: JsonReport }> {
-  const result = await runCli([...args, '--reporter', 'json', '--quiet']);
+async function runJson(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ result: CliResult; report: JsonReport }> {
+  const result = await runCli([...args, '--reporter', 'json', '--quiet'], 60_000, env);
   let report: JsonReport;
   try {
     report = JSON.parse(result.stdout) as JsonReport;
@@ -437,6 +444,32 @@ describe('callback-verify run (built CLI, example providers)', { concurrency: 4 
       assert.equal(report.expectations[0]?.status, code === 0 ? 'received' : 'failed');
     });
   }
+
+  it('--verify-signature reads the secret from CALLBACK_VERIFY_SECRET when --secret is absent', async () => {
+    const { result, report } = await runJson(
+      [
+        'run',
+        'specs/webhooks.yaml',
+        '--provider-cmd',
+        provider(
+          'webhooks',
+          '--sign',
+          'standard-webhooks',
+          '--secret',
+          secret,
+          '--fault',
+          'bad-signature',
+        ),
+        '--verify-signature',
+        'standard-webhooks',
+        '--timeout',
+        '3',
+      ],
+      { CALLBACK_VERIFY_SECRET: secret },
+    );
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(errorChecks(report), ['signature.mismatch']);
+  });
 
   it('a config file overrides the body and adds headers; the expected URL follows the sent id', async () => {
     const config = join(work, 'run-config.yaml');
