@@ -139,6 +139,20 @@ describe('callbackHandlers', () => {
     assert.ok(cv.exchanges[1]?.findings.some((finding) => finding.where === '/headers/webhook-id'));
   });
 
+  test('urlFor names its failure with a code: spec not loaded yet, unknown contract', async () => {
+    const lazy = callbackHandlers('specs/webhooks.yaml');
+    assert.throws(() => lazy.urlFor('orderShipped'), {
+      code: 'CV_USAGE',
+      hint: /await cv\.ready/i,
+    });
+    await lazy.ready;
+    assert.throws(() => lazy.urlFor('noSuchHook'), {
+      code: 'CV_CONTRACT_NOT_FOUND',
+      message: /"noSuchHook"/,
+      hint: /webhook\/orderShipped\/post/,
+    });
+  });
+
   test('a spec that cannot load rejects ready and answers 500', async () => {
     use(callbackHandlers('specs/does-not-exist.yaml'));
     await assert.rejects(cv.ready);

@@ -1,5 +1,6 @@
 import { AssertionError } from 'node:assert';
 import { type HttpHandler, HttpResponse, http } from 'msw';
+import { ContractNotFoundError, UsageError } from '../../errors.ts';
 import type { Exchange } from '../../receive/exchange.ts';
 import { buildAnswer } from '../../receive/index.ts';
 import type { Catalogue } from '../../spec/contract.ts';
@@ -222,15 +223,18 @@ export function callbackHandlers(
     },
     urlFor(wanted) {
       if (loaded === undefined) {
-        throw new Error(
-          `The spec is not loaded yet: await cv.ready before calling urlFor("${wanted}").`,
-        );
+        throw new UsageError(`The spec is not loaded yet, so urlFor("${wanted}") has no URL.`, {
+          hint: 'Await cv.ready before calling urlFor.',
+        });
       }
       const ids = new Set(resolveContract(wanted, loaded));
       const route = loaded.routes.find((candidate) => ids.has(candidate.contract.id));
       if (route === undefined) {
-        throw new Error(
-          `The spec declares no callback or webhook "${wanted}" that can be intercepted; known: ${loaded.routes.map((candidate) => candidate.contract.id).join(', ')}.`,
+        throw new ContractNotFoundError(
+          `The spec declares no callback or webhook "${wanted}" that can be intercepted.`,
+          {
+            hint: `Name one of: ${loaded.routes.map((candidate) => candidate.contract.id).join(', ')} (a contract id, callback or webhook name, or operationId).`,
+          },
         );
       }
       return route.prefix;
