@@ -6,11 +6,18 @@ export const ExitCode = {
   nonConformant: 1,
   usage: 2,
   internal: 70,
+  /** `run` stopped by a signal before it finished; its partial report is still written. */
+  interrupted: 130,
 } as const;
 
-/** Exit code for an error that escaped a command: 2 for the tool's own errors, 70 for bugs. */
+/**
+ * Exit code for an error that escaped a command: 2 for the tool's own errors, 70 for bugs,
+ * including the tool's own `CV_INTERNAL` (a package missing its files).
+ */
 export function exitCodeFor(error: unknown): number {
-  return isCallbackVerifyError(error) ? ExitCode.usage : ExitCode.internal;
+  return isCallbackVerifyError(error) && error.code !== 'CV_INTERNAL'
+    ? ExitCode.usage
+    : ExitCode.internal;
 }
 
 /** The message printed for an error that escaped a command, with its code and what to do. */

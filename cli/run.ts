@@ -144,7 +144,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
   const onSignal = (signal: NodeJS.Signals): void => {
     if (interrupted) {
       // Second Ctrl-C: stop waiting for anything but the provider's shutdown.
-      void provider?.stop().finally(() => process.exit(130));
+      void provider?.stop().finally(() => process.exit(ExitCode.interrupted));
       return;
     }
     interrupted = true;
@@ -224,7 +224,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
     });
     dashboard?.publish(report);
     await emitReports(report, reporters, flags);
-    if (interrupted) return 130;
+    if (interrupted) return ExitCode.interrupted;
     return report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
   } finally {
     process.off('SIGINT', onSignal);
