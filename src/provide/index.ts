@@ -2,6 +2,7 @@ export { assertHostAllowed, type HostPolicy, isLoopbackHost } from './allowed-ho
 export { buildDeliveryRequest } from './build-delivery-request.ts';
 export { type BuiltPayload, buildPayload } from './build-payload.ts';
 export { buildSendReport } from './build-send-report.ts';
+export { createHostPolicy } from './create-host-policy.ts';
 export {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   DEFAULT_MAX_RESPONSE_BYTES,

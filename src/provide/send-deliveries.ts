@@ -4,9 +4,10 @@ import { SignatureConfigError, UsageError } from '../errors.ts';
 import type { DeliveryResult } from '../report/report.ts';
 import type { Catalogue, Contract, MediaTypeSpec } from '../spec/contract.ts';
 import { createValidator } from '../validate/index.ts';
-import { assertHostAllowed, type HostPolicy } from './allowed-hosts.ts';
+import { assertHostAllowed } from './allowed-hosts.ts';
 import { buildDeliveryRequest } from './build-delivery-request.ts';
 import { buildPayload } from './build-payload.ts';
+import { createHostPolicy } from './create-host-policy.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS, deliver } from './deliver.ts';
 import { buildInvalidPayloads } from './invalid-payloads.ts';
 import { pickMedia } from './pick-media.ts';
@@ -69,10 +70,7 @@ export async function sendDeliveries(
   catalogue: Catalogue,
   options: SendOptions,
 ): Promise<SendResult> {
-  const hosts: HostPolicy = {
-    allowHosts: options.allowHosts ?? [],
-    allowAnyHost: options.allowAnyHost ?? false,
-  };
+  const hosts = createHostPolicy(options);
   assertHostAllowed(options.to, hosts);
   const sign = signing(options);
   const contracts = resolveContracts(catalogue, options);

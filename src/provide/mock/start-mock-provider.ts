@@ -6,7 +6,7 @@ import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
 import type { Catalogue, Contract } from '../../spec/contract.ts';
 import type { Finding } from '../../validate/finding.ts';
 import { createValidator } from '../../validate/index.ts';
-import type { HostPolicy } from '../allowed-hosts.ts';
+import { createHostPolicy } from '../create-host-policy.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliver.ts';
 import { buildMockReport } from './build-mock-report.ts';
 import { buildTriggerContext, type ReceivedTrigger } from './build-trigger-context.ts';
@@ -55,10 +55,7 @@ export async function startMockProvider(
   const delayMs = options.delayMs ?? DEFAULT_CALLBACK_DELAY_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const extraRoutes = options.extraRoutes ?? {};
-  const hosts: HostPolicy = {
-    allowHosts: options.allowHosts ?? [],
-    allowAnyHost: options.allowAnyHost ?? false,
-  };
+  const hosts = createHostPolicy(options);
   const document = catalogue.document;
   const startedAt = new Date().toISOString();
   const mocker = await createPrismMocker(document, { dynamic: options.dynamic === true });
