@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,6 +204,24 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     } finally {
       blocker.close();
     }
+  });
+
+  test('an --output that is a file exits 2 with CV_REPORT_WRITE before any receiver starts', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'cv-listen-output-'));
+    const file = join(directory, 'not-a-directory');
+    await writeFile(file, 'kept');
+    const run = listen(['--output', file, '--timeout', '30']);
+    assert.equal(await run.exited, 2);
+    assert.match(
+      run.stderr(),
+      /error CV_REPORT_WRITE: .*not-a-directory: it is a file, not a directory/,
+    );
+    assert.equal(
+      run.events.some((event) => event.event === 'ready'),
+      false,
+      'no receiver started',
+    );
+    assert.equal(await readFile(file, 'utf8'), 'kept');
   });
 
   test('without --json: URLs first, a live line per request, the console report last', async () => {

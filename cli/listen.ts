@@ -8,7 +8,7 @@ import {
   type Exchange,
   type Receiver,
 } from '../src/receive/index.ts';
-import { renderConsole } from '../src/report/index.ts';
+import { prepareOutputDir, renderConsole } from '../src/report/index.ts';
 import type { Report } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import type { Finding } from '../src/validate/finding.ts';
@@ -193,6 +193,7 @@ function announce(receiver: Receiver, settings: ListenSettings, dashboardUrl?: s
 async function listen(spec: string, command: string[], flags: ListenFlags): Promise<number> {
   const settings = parseListenFlags(flags, process.env);
   const catalogue = buildCatalogue(await loadDocument(spec));
+  if (settings.output !== undefined) await prepareOutputDir(settings.output);
   const known = new Set(catalogue.contracts.map((contract) => contract.id));
   for (const id of Object.keys(settings.behaviours)) {
     if (id !== '*' && !known.has(id)) {

@@ -7,7 +7,12 @@ import {
   startMockProvider,
 } from '../src/provide/mock/index.ts';
 import { signatureSchemes } from '../src/provide/signatures/index.ts';
-import { type ReporterName, renderConsole, summarise } from '../src/report/index.ts';
+import {
+  prepareOutputDir,
+  type ReporterName,
+  renderConsole,
+  summarise,
+} from '../src/report/index.ts';
 import type { DeliveryResult, Report, TriggerResult } from '../src/report/report.ts';
 import type { Catalogue } from '../src/spec/contract.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
@@ -235,6 +240,7 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
   process.env.SCARF_ANALYTICS = 'false';
   const catalogue = buildCatalogue(await loadDocument(spec));
   checkExample(catalogue, settings.provider.example);
+  if (settings.output !== undefined) await prepareOutputDir(settings.output);
   const dashboard = prepareMockDashboard(flags.dashboard);
   const provider = await startMockProvider(catalogue, {
     ...settings.provider,

@@ -4,6 +4,7 @@ import { UsageError } from '../src/errors.ts';
 import { createReceiver } from '../src/receive/index.ts';
 import type { Receiver } from '../src/receive/types.ts';
 import {
+  prepareOutputDir,
   type Report,
   type ReporterName,
   renderConsole,
@@ -134,6 +135,10 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
   });
   const document = await loadDocument(spec);
   const catalogue = buildCatalogue(document);
+  // Checked before the provider starts, so an unusable --output does not cost a whole run.
+  if (flags.output !== undefined && reporters.some((name) => name !== 'console')) {
+    await prepareOutputDir(flags.output);
+  }
 
   const controller = new AbortController();
   let provider: ProviderProcess | undefined;

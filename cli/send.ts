@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../src/errors.ts';
 import { buildSendReport, type SendOptions, sendDeliveries } from '../src/provide/index.ts';
-import { renderConsole } from '../src/report/index.ts';
+import { prepareOutputDir, renderConsole } from '../src/report/index.ts';
 import type { DeliveryResult } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import { collect } from './collect.ts';
@@ -80,6 +80,7 @@ async function send(spec: string, contract: string | undefined, flags: SendFlags
   const options = parseSendFlags(contract, flags, process.env);
   const reporters = parseReporters(flags.reporter);
   const catalogue = buildCatalogue(await loadDocument(spec));
+  if (flags.output !== undefined) await prepareOutputDir(flags.output);
   const startedAt = new Date().toISOString();
   const result = await sendDeliveries(catalogue, {
     ...options,

@@ -1,3 +1,4 @@
+export { prepareOutputDir } from './prepare-output-dir.ts';
 export { type ReportAssets, readReportAssets } from './read-report-assets.ts';
 export { type ConsoleOptions, renderConsole } from './render-console.ts';
 export { renderHtml } from './render-html.ts';

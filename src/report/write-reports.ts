@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ReportError } from '../errors.ts';
+import { prepareOutputDir } from './prepare-output-dir.ts';
 import { renderHtml } from './render-html.ts';
 import { renderJson } from './render-json.ts';
 import { renderJunit } from './render-junit.ts';
@@ -82,16 +83,7 @@ export async function writeReports(
       name !== 'console' && options.reporters.includes(name),
   );
   if (wanted.length === 0) return [];
-  const directory = resolve(options.outputDir);
-  try {
-    await mkdir(directory, { recursive: true });
-  } catch (error) {
-    throw new ReportError(
-      'CV_REPORT_WRITE',
-      `Could not create the report directory ${directory}: ${describeFailure(error)}.`,
-      { hint: 'Pass an --output directory you can write to.', cause: error, path: directory },
-    );
-  }
+  const directory = await prepareOutputDir(options.outputDir);
   const written: string[] = [];
   for (const name of wanted) {
     const path = join(directory, reportFileNames[name]);
