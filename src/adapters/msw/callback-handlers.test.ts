@@ -155,7 +155,7 @@ describe('callbackHandlers', () => {
 
   test('a spec that cannot load rejects ready and answers 500', async () => {
     use(callbackHandlers('specs/does-not-exist.yaml'));
-    await assert.rejects(cv.ready);
+    await assert.rejects(cv.ready, { code: 'CV_SPEC_NOT_FOUND', message: /does-not-exist\.yaml/ });
     assert.equal((await post('https://callbacks.test/invoices/1', paid)).status, 500);
     assert.throws(() => cv.assertConformant(), /spec could not be loaded/);
   });
