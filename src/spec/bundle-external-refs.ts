@@ -71,9 +71,14 @@ export async function bundleExternalRefs(
   return { document: root, findings: extensionFindings(root, broken) };
 }
 
+/** The first pass's first broken `$ref`; the second pass only runs when there was one. */
 function brokenFallback(broken: BrokenRef[]): BrokenRef {
   const [first] = broken;
-  if (first === undefined) throw new TypeError('no broken reference to report');
+  if (first === undefined) {
+    throw new TypeError(
+      'Invariant broken: bundleExternalRefs retried without a broken $ref to report.',
+    );
+  }
   return first;
 }
 
