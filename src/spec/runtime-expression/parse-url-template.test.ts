@@ -461,7 +461,7 @@ describe('parseUrlTemplate', () => {
           assert.deepEqual(got.base, want.base);
           assert.deepEqual(got.issues, want.issues ?? []);
           // A row that names no dialects reads every expression in the standard grammar.
-          assert.deepEqual(got.dialects, want.dialects ?? got.dialects.map(() => 'standard'));
+          assert.deepEqual(got.dialects, want.dialects ?? got.dialects?.map(() => 'standard'));
         });
       }
     });
