@@ -1,192 +1,31 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Command } from 'commander';
 import { ContractNotFoundError, UsageError } from '../src/errors.ts';
 import { signatureSchemes } from '../src/provide/signatures/index.ts';
-import {
-  buildListenReport,
-  createReceiver,
-  type Exchange,
-  type Receiver,
-} from '../src/receive/index.ts';
+import { buildListenReport, createReceiver } from '../src/receive/index.ts';
 import { prepareOutputDir, renderConsole } from '../src/report/index.ts';
 import type { Report } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
-import type { Finding } from '../src/validate/finding.ts';
-import { awaitEnd, type EndReason, type EndWatch } from './await-end.ts';
+import { awaitEnd } from './await-end.ts';
 import { collect } from './collect.ts';
+import { countMatched } from './count-matched.ts';
 import { type LiveDashboard, prepareDashboard } from './dashboard.ts';
-import { describeProblems } from './describe-problems.ts';
+import { describeListenEnd, type ListenEnd } from './describe-listen-end.ts';
+import { exchangeEvent } from './exchange-event.ts';
+import { exchangeLine } from './exchange-line.ts';
 import { ExitCode } from './exit-code.ts';
-import {
-  contractEnvName,
-  type ListenFlags,
-  type ListenSettings,
-  parseListenFlags,
-} from './listen-options.ts';
+import { listenEndFindings } from './listen-end-findings.ts';
+import { listenEndWatches } from './listen-end-watches.ts';
+import { type ListenFlags, parseListenFlags } from './listen-options.ts';
+import { receiverAnnouncement } from './receiver-announcement.ts';
 import { addReportOptions } from './report-options.ts';
 import { saveReports } from './save-reports.ts';
+import { startListenCommand } from './start-listen-command.ts';
 import { summaryEvent } from './summary-event.ts';
 import { version } from './version.ts';
 
-/** Why a listening session ended. */
-type ListenEnd =
-  | EndReason
-  | { kind: 'command'; code: number | null; signal: string | null }
-  | { kind: 'command-failed'; message: string }
-  /** The tool itself failed while listening; the error is rethrown once the report is written. */
-  | { kind: 'failed' };
-
 function write(line: string): void {
   process.stdout.write(`${line}\n`);
-}
-
-function liveLine(exchange: Exchange): string {
-  const mark = exchange.verdict === 'pass' ? '✓' : '✗';
-  const status = exchange.answer?.dropped
-    ? 'dropped'
-    : exchange.answer === undefined
-      ? 'no answer'
-      : String(exchange.answer.status);
-  const what = exchange.contract ?? `${exchange.request.method} ${exchange.request.url}`;
-  return `${mark} ${exchange.receivedAt.slice(11, 23)} ${what} → ${status}${describeProblems(exchange.findings)}`;
-}
-
-function exchangeEvent(exchange: Exchange): Record<string, unknown> {
-  return {
-    event: 'exchange',
-    id: exchange.id,
-    receivedAt: exchange.receivedAt,
-    method: exchange.request.method,
-    url: exchange.request.url,
-    contract: exchange.contract ?? null,
-    token: exchange.token ?? null,
-    status: exchange.answer?.status ?? null,
-    dropped: exchange.answer?.dropped === true,
-    verdict: exchange.verdict,
-    findings: exchange.findings,
-  };
-}
-
-/** Starts the command after `--` with the receiver URLs in its environment. */
-function startCommand(command: string[], receiver: Receiver, json: boolean): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CALLBACK_VERIFY_URL: `${receiver.origin}/${receiver.token}`,
-  };
-  for (const route of receiver.routes()) env[contractEnvName(route.contract)] = route.url;
-  const [file = '', ...args] = command;
-  // In --json mode stdout carries events only; the command's output goes to stderr.
-  return spawn(file, args, {
-    env,
-    stdio: ['ignore', json ? process.stderr : 'inherit', 'inherit'],
-  });
-}
-
-/** What ends `listen` besides a signal or `--timeout`: `--expect` reached, the command exiting. */
-function endWatches(
-  settings: ListenSettings,
-  receiver: Receiver,
-  child: ChildProcess | undefined,
-): Array<EndWatch<ListenEnd>> {
-  const watches: Array<EndWatch<ListenEnd>> = [];
-  const wanted = settings.expect;
-  if (wanted !== undefined) {
-    watches.push((end) =>
-      receiver.subscribe(() => {
-        if (matchedCount(receiver) >= wanted) end({ kind: 'expect' });
-      }),
-    );
-  }
-  if (child !== undefined) {
-    watches.push((end) => {
-      child.once('exit', (code, signal) => end({ kind: 'command', code, signal }));
-      child.once('error', (error) => end({ kind: 'command-failed', message: error.message }));
-      // Kept after the end: a child's late 'error' must still have a listener.
-      return () => {};
-    });
-  }
-  return watches;
-}
-
-function matchedCount(receiver: Receiver): number {
-  const stats = receiver.stats();
-  return stats.exchanges - stats.unexpected;
-}
-
-function endFindings(reason: ListenEnd, settings: ListenSettings, received: number): Finding[] {
-  const findings: Finding[] = [];
-  if (settings.expect !== undefined && received < settings.expect) {
-    findings.push({
-      check: 'listen.expect',
-      severity: 'error',
-      message: `Expected ${settings.expect} callback(s) but ${received} arrived before listen ended (${describeEnd(reason)}).`,
-      expected: settings.expect,
-      actual: received,
-    });
-  }
-  if (reason.kind === 'command' && reason.code !== 0) {
-    findings.push({
-      check: 'listen.command',
-      severity: 'error',
-      message:
-        reason.code === null
-          ? `The command after -- was killed by ${reason.signal ?? 'a signal'}.`
-          : `The command after -- exited with code ${reason.code}.`,
-      actual: reason.code ?? reason.signal,
-    });
-  }
-  if (reason.kind === 'command-failed') {
-    findings.push({
-      check: 'listen.command',
-      severity: 'error',
-      message: `The command after -- could not be started: ${reason.message}.`,
-    });
-  }
-  return findings;
-}
-
-function describeEnd(reason: ListenEnd): string {
-  switch (reason.kind) {
-    case 'signal':
-      return `stopped by ${reason.signal}`;
-    case 'timeout':
-      return 'timeout';
-    case 'expect':
-      return 'expected number received';
-    case 'command':
-      return `command exited${reason.code === null ? ` by ${reason.signal}` : ` with ${reason.code}`}`;
-    case 'command-failed':
-      return 'command could not start';
-    case 'failed':
-      return 'internal error';
-  }
-}
-
-/** The URLs to give the provider: a `ready` event, or a list for a person. */
-function announce(receiver: Receiver, settings: ListenSettings, dashboardUrl?: string): void {
-  if (settings.json) {
-    const urls = Object.fromEntries(receiver.routes().map((route) => [route.contract, route.url]));
-    write(
-      JSON.stringify({
-        event: 'ready',
-        origin: receiver.origin,
-        base: `${receiver.origin}/${receiver.token}`,
-        urls,
-        ...(dashboardUrl === undefined ? {} : { dashboard: dashboardUrl }),
-      }),
-    );
-    return;
-  }
-  write(
-    `Listening on ${receiver.origin} for ${receiver.catalogue.contracts.length} contract(s) of ${receiver.catalogue.document.title}:`,
-  );
-  for (const route of receiver.routes()) {
-    const tail = route.pattern === '' ? '' : `  (then ${route.pattern})`;
-    write(
-      `  ${route.method.toUpperCase().padEnd(6)} ${route.contract}\n         ${route.url}${tail}`,
-    );
-  }
-  if (dashboardUrl !== undefined) write(`dashboard: ${dashboardUrl}`);
 }
 
 /** `callback-verify listen <spec> [-- <command…>]`: receivers for every contract, validated live. */
@@ -233,14 +72,14 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
   process.stdout.on('error', onStdoutError);
   try {
     live = dashboard?.start(receiver, { command: 'listen', toolVersion: version, startedAt });
-    announce(receiver, settings, live?.url);
+    for (const line of receiverAnnouncement(receiver, settings.json, live?.url)) write(line);
     receiver.subscribe((exchange) => {
-      write(settings.json ? JSON.stringify(exchangeEvent(exchange)) : liveLine(exchange));
+      write(settings.json ? JSON.stringify(exchangeEvent(exchange)) : exchangeLine(exchange));
     });
-    child = command.length > 0 ? startCommand(command, receiver, settings.json) : undefined;
+    child = command.length > 0 ? startListenCommand(command, receiver, settings.json) : undefined;
     const end = awaitEnd<ListenEnd>({
       ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-      watches: endWatches(settings, receiver, child),
+      watches: listenEndWatches(settings, receiver, child),
     });
     dispose = end.dispose;
     reason = await end.ended;
@@ -256,7 +95,7 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
       toolVersion: version,
       startedAt,
       finishedAt: new Date().toISOString(),
-      findings: endFindings(reason, settings, matchedCount(receiver)),
+      findings: listenEndFindings(reason, settings.expect, countMatched(receiver)),
     });
   // The dashboard lives on the receiver's port: it gets the final report (with what only the end
   // adds, such as an unmet --expect) before the receiver closes.
@@ -284,7 +123,7 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
         ? ExitCode.conformant
         : ExitCode.nonConformant;
   if (settings.json) {
-    write(summaryEvent(report, { reason: describeEnd(reason), reports: written, exitCode }));
+    write(summaryEvent(report, { reason: describeListenEnd(reason), reports: written, exitCode }));
     // stdout carries events only; a console report asked for goes to stderr.
     if (settings.reporters.includes('console')) process.stderr.write(`${renderConsole(report)}\n`);
   } else {
