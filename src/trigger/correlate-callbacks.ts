@@ -175,7 +175,7 @@ function judgeSlot(slot: Slot, input: CorrelationInput): Expectation {
   const times = firstAttempts.map(arrival);
   const result: Expectation = {
     ...base,
-    latencyMs: Math.max(0, arrival(first) - sent.respondedAt),
+    latencyMs: Math.max(0, Math.round((arrival(first) - sent.respondedAt) * 100) / 100),
     attempts: firstAttempts.length,
     ...(times.length > 1
       ? { retryIntervalsMs: times.slice(1).map((time, index) => time - (times[index] ?? time)) }

@@ -5,6 +5,7 @@ export {
   type CorrelationInput,
   correlateCallbacks,
 } from './correlate-callbacks.ts';
+export { createTriggerAgents, type TriggerAgents } from './create-trigger-agents.ts';
 export { findTriggerToken } from './find-trigger-token.ts';
 export { isRetryableAnswer } from './is-retryable-answer.ts';
 export { createOutputBuffer, type OutputBuffer } from './output-buffer.ts';

@@ -8,6 +8,7 @@ import type { Catalogue, Contract } from '../spec/contract.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import type { Validator } from '../validate/index.ts';
 import { correlateCallbacks } from './correlate-callbacks.ts';
+import { createTriggerAgents } from './create-trigger-agents.ts';
 import { planTriggers } from './plan-triggers.ts';
 import { runPool } from './run-pool.ts';
 import { runReceiverOptions } from './run-receiver-options.ts';
@@ -32,6 +33,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     options.receiver ?? (await createReceiver(catalogue, runReceiverOptions(options)));
   const exchanges: Exchange[] = [];
   let forwarder: CallbackForwarder | undefined;
+  const agents = createTriggerAgents();
   try {
     const plan = planTriggers(catalogue, {
       provider: options.provider,
@@ -82,7 +84,10 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     let sent: SentTrigger[];
     try {
       sent = await runPool(plan.triggers, options.concurrency, async (trigger) => {
-        const result = await sendTrigger(trigger, { timeoutMs: Math.max(trigger.timeoutMs, 5000) });
+        const result = await sendTrigger(trigger, {
+          timeoutMs: Math.max(trigger.timeoutMs, 5000),
+          agents,
+        });
         options.onProgress?.({
           type: 'trigger-sent',
           trigger: trigger.id,
@@ -158,6 +163,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     options.onProgress?.({ type: 'done' });
     return { ...draft, summary: summarise(draft) };
   } finally {
+    agents.destroy();
     await forwarder?.close();
     if (options.receiver === undefined) await receiver.close();
   }
@@ -255,7 +261,7 @@ function describeTrigger(sent: SentTrigger, validator: Validator): TriggerResult
     ...(trigger.body === undefined ? {} : { requestBody: trigger.body }),
     ...(sent.status === undefined ? {} : { status: sent.status }),
     ...(sent.parsedBody === undefined ? {} : { responseBody: sent.parsedBody }),
-    durationMs: sent.respondedAt - sent.sentAt,
+    durationMs: Math.round((sent.respondedAt - sent.sentAt) * 100) / 100,
     findings,
   };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
+import { createTriggerAgents } from './create-trigger-agents.ts';
 import { sendTrigger } from './send-trigger.ts';
 import type { PlannedTrigger } from './types.ts';
 
@@ -65,4 +66,78 @@ test('sendTrigger returns a refused connection as an error, not a throw', async 
   const sent = await sendTrigger(planned(`http://127.0.0.1:${port}/x`), { timeoutMs: 2000 });
   assert.equal(sent.status, undefined);
   assert.match(sent.error ?? '', /ECONNREFUSED/);
+});
+
+test("sendTrigger reuses the run's keep-alive connection for later triggers", async () => {
+  let connections = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(202).end());
+  });
+  server.on('connection', () => {
+    connections += 1;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const agents = createTriggerAgents();
+  for (let i = 0; i < 3; i += 1) {
+    const sent = await sendTrigger(planned(`http://127.0.0.1:${port}/x`), {
+      timeoutMs: 2000,
+      agents,
+    });
+    assert.equal(sent.status, 202);
+  }
+  agents.destroy();
+  server.close();
+  assert.equal(connections, 1);
+});
+
+test('sendTrigger sends again on a fresh connection when a reused one was closed under it', async () => {
+  let connections = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    // The second request on a connection finds it closed, as after a server's keep-alive timeout.
+    if (served.has(request.socket)) {
+      request.socket.destroy();
+      return;
+    }
+    served.add(request.socket);
+    request.on('end', () => response.writeHead(202).end());
+  });
+  const served = new WeakSet<object>();
+  server.on('connection', () => {
+    connections += 1;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const agents = createTriggerAgents();
+  const first = await sendTrigger(planned(`http://127.0.0.1:${port}/x`), {
+    timeoutMs: 2000,
+    agents,
+  });
+  const second = await sendTrigger(planned(`http://127.0.0.1:${port}/x`), {
+    timeoutMs: 2000,
+    agents,
+  });
+  agents.destroy();
+  server.close();
+  assert.equal(first.status, 202);
+  assert.equal(second.status, 202, second.error);
+  assert.equal(connections, 2);
+});
+
+test('sendTrigger gives up after its timeout when the provider never answers', async () => {
+  const server = createServer(() => {
+    // Never answers.
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const started = performance.now();
+  const sent = await sendTrigger(planned(`http://127.0.0.1:${port}/x`), { timeoutMs: 200 });
+  server.closeAllConnections();
+  server.close();
+  assert.equal(sent.status, undefined);
+  assert.equal(sent.error, 'no response before the timeout');
+  assert.ok(performance.now() - started < 1500);
+  assert.ok(sent.respondedAt - sent.sentAt >= 190);
 });
