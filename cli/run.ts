@@ -1,25 +1,12 @@
 import type { Command } from 'commander';
 import { loadConfig, resolveRunOptions } from '../src/config/index.ts';
-import { UsageError } from '../src/errors.ts';
 import { createReceiver } from '../src/receive/index.ts';
 import type { Receiver } from '../src/receive/types.ts';
-import {
-  prepareOutputDir,
-  type Report,
-  type ReporterName,
-  renderConsole,
-  renderHtml,
-  renderJson,
-  renderJunit,
-  renderMarkdown,
-  reporterNames,
-  writeReports,
-} from '../src/report/index.ts';
+import { prepareOutputDir, reporterNames } from '../src/report/index.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import {
   checkProviderReachable,
   type ProviderProcess,
-  type RunProgressEvent,
   receiverEnvironment,
   runConformance,
   runReceiverOptions,
@@ -27,8 +14,11 @@ import {
 } from '../src/trigger/index.ts';
 import { collect } from './collect.ts';
 import { type RunDashboard, startRunDashboard } from './dashboard.ts';
+import { emitRunReports } from './emit-run-reports.ts';
 import { ExitCode } from './exit-code.ts';
 import { parseSeconds } from './parse-seconds.ts';
+import { parseReporters } from './report-options.ts';
+import { createRunProgress } from './run-progress.ts';
 import { version } from './version.ts';
 
 interface RunCommandFlags {
@@ -128,7 +118,10 @@ export function registerRunCommand(program: Command): void {
 }
 
 async function runCommand(spec: string, flags: RunCommandFlags): Promise<number> {
-  const reporters = readReporters(flags.reporter);
+  // run alone also takes a comma list (--reporter console,junit) and prints the console report by default.
+  const reporters = parseReporters(
+    flags.reporter.length === 0 ? ['console'] : flags.reporter.flatMap((name) => name.split(',')),
+  );
   const { config } = await loadConfig({
     cwd: process.cwd(),
     ...(flags.config === undefined ? {} : { path: flags.config }),
@@ -158,7 +151,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const progress = flags.quiet === true ? undefined : createProgress();
+  const progress = flags.quiet === true ? undefined : createRunProgress();
   try {
     const configured = flags.provider ?? config.provider;
     // Flags are checked before anything starts; a provider started without --provider tells
@@ -228,7 +221,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
       ...dashboard?.runOptions(progress?.event),
     });
     dashboard?.publish(report);
-    await emitReports(report, reporters, flags);
+    await emitRunReports(report, reporters, flags);
     if (interrupted) return ExitCode.interrupted;
     return report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
   } finally {
@@ -239,41 +232,6 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
   }
 }
 
-async function emitReports(
-  report: Report,
-  reporters: ReporterName[],
-  flags: RunCommandFlags,
-): Promise<void> {
-  const color =
-    flags.color !== false && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
-  if (flags.output !== undefined) {
-    const files = await writeReports(report, { reporters, outputDir: flags.output });
-    for (const file of files) process.stderr.write(`wrote ${file}\n`);
-    if (reporters.includes('console')) process.stdout.write(renderConsole(report, { color }));
-    return;
-  }
-  for (const reporter of reporters) {
-    if (reporter === 'console') process.stdout.write(renderConsole(report, { color }));
-    else if (reporter === 'json') process.stdout.write(renderJson(report));
-    else if (reporter === 'junit') process.stdout.write(renderJunit(report));
-    else if (reporter === 'markdown') process.stdout.write(renderMarkdown(report));
-    else process.stdout.write(renderHtml(report));
-  }
-}
-
-function readReporters(names: string[]): ReporterName[] {
-  const list = names.length === 0 ? ['console'] : names.flatMap((name) => name.split(','));
-  return list.map((name) => {
-    const found = reporterNames.find((candidate) => candidate === name.trim());
-    if (found === undefined) {
-      throw new UsageError(`Unknown reporter "${name}".`, {
-        hint: `Use one of: ${reporterNames.join(', ')}.`,
-      });
-    }
-    return found;
-  });
-}
-
 function pick<K extends keyof RunCommandFlags>(
   flags: RunCommandFlags,
   keys: K[],
@@ -281,46 +239,4 @@ function pick<K extends keyof RunCommandFlags>(
   const picked: Partial<Pick<RunCommandFlags, K>> = {};
   for (const key of keys) if (flags[key] !== undefined) picked[key] = flags[key];
   return picked;
-}
-
-/** Progress lines on stderr, so stdout stays the report; large runs print counts instead of lines. */
-function createProgress(): { line(text: string): void; event(event: RunProgressEvent): void } {
-  const detailed = 20;
-  let sent = 0;
-  let received = 0;
-  const line = (text: string): void => {
-    process.stderr.write(`${text}\n`);
-  };
-  return {
-    line,
-    event(event) {
-      switch (event.type) {
-        case 'receiver-ready':
-          line(`receiver listening at ${event.origin}`);
-          break;
-        case 'trigger-sent':
-          sent += 1;
-          if (sent <= detailed) {
-            line(
-              `→ ${event.trigger}: ${event.method} ${event.url} → ${event.status ?? 'no response'}`,
-            );
-          } else if (sent % 100 === 0) line(`→ ${sent} triggers sent`);
-          break;
-        case 'callback-received':
-          received += 1;
-          if (received <= detailed) {
-            const trigger = event.trigger === undefined ? '' : ` (${event.trigger})`;
-            line(`← ${event.contract ?? 'unmatched request'}${trigger}`);
-          } else if (received % 100 === 0) line(`← ${received} callbacks received`);
-          break;
-        case 'waiting':
-          line(
-            `… waiting for ${event.outstanding} callback(s), ${Math.ceil(event.remainingMs / 1000)} s left`,
-          );
-          break;
-        default:
-          break;
-      }
-    },
-  };
 }
