@@ -11,26 +11,22 @@ import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliver.ts';
 import { buildMockReport } from './build-mock-report.ts';
 import { buildTriggerContext, type ReceivedTrigger } from './build-trigger-context.ts';
 import { corsHeaders } from './cors-headers.ts';
+import { createCallbackQueue } from './create-callback-queue.ts';
 import { fireCallback } from './fire-callback.ts';
+import { flattenHeaders } from './flatten-headers.ts';
 import { matchTrigger } from './match-trigger.ts';
 import { planCallback } from './plan-callback.ts';
 import { createPrismMocker, type MockedAnswer, type MockedRequest } from './prism-mocker.ts';
 import { readLimitedBody } from './read-limited-body.ts';
+import { readQuery } from './read-query.ts';
 import { readRequestBody } from './read-request-body.ts';
 import type { MockEvent, MockProvider, MockProviderOptions } from './types.ts';
+import { urlHost } from './url-host.ts';
 
 /** Default milliseconds between the mock's answer and the first callback. */
 export const DEFAULT_CALLBACK_DELAY_MS = 100;
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const CLOSE_GRACE_MS = 2_000;
-
-/** Callbacks of one trigger exchange waiting for their delay. */
-interface Scheduled {
-  timer: NodeJS.Timeout;
-  contracts: Contract[];
-  trigger: string;
-  start: () => void;
-}
 
 /**
  * Starts a mock of the document's API (Prism: request validation, declared examples or generated
@@ -71,8 +67,6 @@ export async function startMockProvider(
   const requests: TriggerResult[] = [];
   const deliveries: DeliveryResult[] = [];
   const findings: Finding[] = [];
-  const scheduled = new Set<Scheduled>();
-  const running = new Set<Promise<void>>();
   const triggerCounts = new Map<string, number>();
   /** Consumer requests being answered: stopping waits for them (within a grace period). */
   const handling = new Set<Promise<void>>();
@@ -116,27 +110,15 @@ export async function startMockProvider(
     }
   }
 
-  function schedule(contracts: Contract[], received: ReceivedTrigger, trigger: string): void {
-    const entry: Scheduled = {
-      contracts,
-      trigger,
-      start: () => {
-        scheduled.delete(entry);
-        const work: Promise<void> = fireAll(contracts, received)
-          .catch((error: unknown) => {
-            findings.push({
-              check: 'mock.internal',
-              severity: 'error',
-              message: `Firing the callbacks of ${trigger} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`,
-            });
-          })
-          .finally(() => running.delete(work));
-        running.add(work);
-      },
-      timer: setTimeout(() => entry.start(), delayMs),
-    };
-    scheduled.add(entry);
-  }
+  const queue = createCallbackQueue(delayMs, ({ contracts, received, trigger }) =>
+    fireAll(contracts, received).catch((error: unknown) => {
+      findings.push({
+        check: 'mock.internal',
+        severity: 'error',
+        message: `Firing the callbacks of ${trigger} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`,
+      });
+    }),
+  );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const began = performance.now();
@@ -160,7 +142,7 @@ export async function startMockProvider(
       return;
     }
     const url = new URL(request.url ?? '/', origin);
-    const headers = flattenHeaders(request);
+    const headers = flattenHeaders(request.headers);
     const query = readQuery(url.searchParams);
     const body = readRequestBody(bytes, headers['content-type']);
     const mocked: MockedRequest = {
@@ -200,9 +182,10 @@ export async function startMockProvider(
     requests.push(result);
     emit({ type: 'request', request: result, callbacks: own.map((contract) => contract.id) });
     if (own.length === 0 || matched === undefined) return;
-    schedule(
-      own,
-      {
+    queue.schedule({
+      contracts: own,
+      trigger: id,
+      received: {
         url: receivedUrl,
         method,
         headers: request.headers,
@@ -213,8 +196,7 @@ export async function startMockProvider(
         responseHeaders: answer.headers,
         responseBody: answer.value,
       },
-      id,
-    );
+    });
   }
 
   const server = createServer(
@@ -252,9 +234,7 @@ export async function startMockProvider(
     stopping ??= (async () => {
       serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      for (const entry of [...scheduled]) {
-        clearTimeout(entry.timer);
-        scheduled.delete(entry);
+      for (const entry of queue.cancelWaiting()) {
         for (const contract of entry.contracts) {
           const finding: Finding = {
             check: 'callback.cancelled',
@@ -268,17 +248,9 @@ export async function startMockProvider(
       }
       const grace = sleep(CLOSE_GRACE_MS, undefined, { ref: false });
       await Promise.race([Promise.allSettled([...handling]), grace]);
-      await Promise.all(running);
+      await queue.settled();
     })();
     return stopping;
-  }
-
-  async function idle(): Promise<void> {
-    // Deliveries may schedule nothing new, but requests arriving meanwhile may: loop until quiet.
-    while (scheduled.size > 0 || running.size > 0) {
-      if (running.size > 0) await Promise.all(running);
-      else await new Promise((resolve) => setTimeout(resolve, 5));
-    }
   }
 
   return {
@@ -290,7 +262,7 @@ export async function startMockProvider(
     requests: () => [...requests],
     deliveries: () => [...deliveries],
     findings: () => [...findings],
-    idle,
+    idle: () => queue.idle(),
     report: () =>
       buildMockReport(catalogue, callbacks, {
         requests,
@@ -311,33 +283,4 @@ export async function startMockProvider(
       return closing;
     },
   };
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-function flattenHeaders(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
-function readQuery(params: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of params) {
-    const previous = query[name];
-    query[name] =
-      previous === undefined
-        ? value
-        : Array.isArray(previous)
-          ? [...previous, value]
-          : [previous, value];
-  }
-  return query;
 }
