@@ -1,5 +1,5 @@
 import { AssertionError } from 'node:assert';
-import { type HttpHandler, HttpResponse, http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { ContractNotFoundError, UsageError } from '../../errors.ts';
 import type { Exchange } from '../../receive/exchange.ts';
 import { buildAnswer } from '../../receive/index.ts';
@@ -9,62 +9,15 @@ import { buildCatalogue, loadDocument } from '../../spec/index.ts';
 import type { Finding, Severity } from '../../validate/finding.ts';
 import { createValidator, type Validator } from '../../validate/index.ts';
 import { buildCallbackRoutes, type CallbackRoute } from './build-callback-routes.ts';
+import { describeArrivals } from './describe-arrivals.ts';
 import { describeProblems } from './describe-problems.ts';
 import { missingCallbacks } from './missing-callbacks.ts';
 import { readInbound } from './read-inbound.ts';
 import { routeCallback } from './route-callback.ts';
+import type { CallbackCollector, CallbackHandlersOptions } from './types.ts';
 
 /** Default base URL the provider code under test is given as its callback URL. */
 export const DEFAULT_CALLBACK_BASE_URL = 'https://callbacks.test';
-
-/** What to do with a request under the base URL that matches no callback or webhook. */
-export type UnmatchedStrategy = 'error' | 'warn' | 'bypass' | ((request: Request) => void);
-
-/** Options of {@link callbackHandlers}; every field has a documented default. */
-export interface CallbackHandlersOptions {
-  /**
-   * The URL to give the code under test where the spec's callback keys read their base (for
-   * example `callback_url`); default `https://callbacks.test`. Nothing is listening there: the
-   * handlers answer in-process.
-   */
-  baseUrl?: string;
-  /** Path prefix of webhooks under `baseUrl`; default `/webhooks`, each at `<prefix>/<name>`. */
-  webhookPrefix?: string;
-  /**
-   * A request under `baseUrl` that matches no contract: `error` (default) records an error
-   * finding and answers 404, `warn` records a warning and answers 404, `bypass` leaves it to the
-   * next handler, a function is called with the request and then bypasses.
-   */
-  onUnmatched?: UnmatchedStrategy;
-}
-
-/** Options of {@link CallbackCollector.assertConformant}. */
-export interface AssertConformantOptions {
-  /** Also fail on warnings; default false. */
-  strict?: boolean;
-  /** Callbacks that must have arrived: a count, or contract ids / callback or webhook names. */
-  expect?: number | readonly string[];
-}
-
-/** msw handlers for a spec's callbacks and webhooks, and what they collected. */
-export interface CallbackCollector {
-  /** Pass to `setupServer(...)` or `server.use(...)`. */
-  handlers: HttpHandler[];
-  /** Resolves once the spec is loaded (rejects with the loading error); immediate for a catalogue. */
-  ready: Promise<void>;
-  /** Every request the handlers answered, in arrival order. */
-  readonly exchanges: Exchange[];
-  /** Every finding: those of each exchange, then those about no single request. */
-  readonly findings: Finding[];
-  /** The URL the code under test should send a contract to (by id or name); needs the spec loaded. */
-  urlFor(contract: string): string;
-  /** Resolves once `count` requests matched a contract; rejects after `timeoutMs` (default 2 000). */
-  waitFor(count?: number, options?: { timeoutMs?: number }): Promise<Exchange[]>;
-  /** Throws an `AssertionError` listing every problem when a callback broke the spec. */
-  assertConformant(options?: AssertConformantOptions): void;
-  /** Forgets every exchange and finding (for `afterEach`). */
-  reset(): void;
-}
 
 interface Loaded {
   catalogue: Catalogue;
@@ -289,14 +242,4 @@ export function callbackHandlers(
       count = 0;
     },
   };
-}
-
-function describeArrivals(exchanges: readonly Exchange[]): string {
-  if (exchanges.length === 0) return '.';
-  return `: ${exchanges
-    .map(
-      (exchange) =>
-        `${exchange.request.method} ${exchange.request.url} (${exchange.contract ?? 'no contract'})`,
-    )
-    .join('; ')}.`;
 }

@@ -1,9 +1,8 @@
 /** msw integration: intercept a spec's callbacks and webhooks inside a test process (`callback-verify/msw`). */
-export {
-  type AssertConformantOptions,
-  type CallbackCollector,
-  type CallbackHandlersOptions,
-  callbackHandlers,
-  DEFAULT_CALLBACK_BASE_URL,
-  type UnmatchedStrategy,
-} from './callback-handlers.ts';
+export { callbackHandlers, DEFAULT_CALLBACK_BASE_URL } from './callback-handlers.ts';
+export type {
+  AssertConformantOptions,
+  CallbackCollector,
+  CallbackHandlersOptions,
+  UnmatchedStrategy,
+} from './types.ts';

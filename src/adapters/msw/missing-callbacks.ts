@@ -1,6 +1,6 @@
 import type { Exchange } from '../../receive/exchange.ts';
 import type { Finding } from '../../validate/finding.ts';
-import type { AssertConformantOptions } from './callback-handlers.ts';
+import type { AssertConformantOptions } from './types.ts';
 
 /**
  * The `callback.missing` findings for an `expect` of `assertConformant`: a count not reached, or
