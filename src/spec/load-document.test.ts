@@ -135,6 +135,23 @@ describe('loadDocument rejects what it cannot load, saying what and where', () =
       await assertRejects(join(fixtures, file), code, includes);
     });
   }
+  const sources: Array<{ name: string; source: string; includes: string[] }> = [
+    {
+      name: 'a URL scheme other than http(s) and file',
+      source: 'ftp://example.com/openapi.yaml',
+      includes: ['ftp: URLs are not supported'],
+    },
+    {
+      name: 'a file: URL of another host',
+      source: 'file://remote/openapi.yaml',
+      includes: ['file://remote/openapi.yaml', 'host'],
+    },
+  ];
+  for (const { name, source, includes } of sources) {
+    test(name, async () => {
+      await assertRejects(source, 'CV_SPEC_NOT_FOUND', includes);
+    });
+  }
 });
 
 describe('loadDocument loads', () => {

@@ -16,11 +16,12 @@ const fetchTimeoutMs = 30_000;
 
 /**
  * Reads a spec from a file path, a `file:` URL or an http(s) URL.
- * Throws `SpecError` `CV_SPEC_NOT_FOUND` / `CV_SPEC_UNREACHABLE` with what to check.
+ * Throws `SpecError` `CV_SPEC_NOT_FOUND` (also for another URL scheme, or a `file:` URL of another
+ * host) / `CV_SPEC_UNREACHABLE` with what to check.
  */
 export async function readSource(source: string): Promise<SourceText> {
   if (/^https?:\/\//i.test(source)) return await fetchSource(source);
-  const path = /^file:/i.test(source) ? fileURLToPath(source) : resolvePath(source);
+  const path = toPath(source);
   try {
     return { text: await readFile(path, 'utf8'), location: path, isUrl: false };
   } catch (error) {
@@ -41,6 +42,37 @@ export async function readSource(source: string): Promise<SourceText> {
       cause: error,
     });
   }
+}
+
+/** A file path from a path or a `file:` URL; any other URL scheme is refused rather than read as a path. */
+function toPath(source: string): string {
+  if (/^file:/i.test(source)) {
+    try {
+      return fileURLToPath(source);
+    } catch (error) {
+      throw new SpecError(
+        'CV_SPEC_NOT_FOUND',
+        source,
+        `Cannot read spec ${source}: ${describeCause(error)}.`,
+        {
+          hint: 'Give a file path, a file: URL of this machine (file:///path/to/openapi.yaml) or an http(s) URL.',
+          cause: error,
+        },
+      );
+    }
+  }
+  const scheme = /^([a-z][a-z0-9+.-]+):\/\//i.exec(source)?.[1];
+  if (scheme !== undefined) {
+    throw new SpecError(
+      'CV_SPEC_NOT_FOUND',
+      source,
+      `Cannot read spec ${source}: ${scheme}: URLs are not supported.`,
+      {
+        hint: 'Give a file path or an http(s) URL (download the spec first if it lives elsewhere).',
+      },
+    );
+  }
+  return resolvePath(source);
 }
 
 async function fetchSource(url: string): Promise<SourceText> {
