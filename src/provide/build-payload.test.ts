@@ -162,6 +162,29 @@ describe('sampleSchema', () => {
     assert.deepEqual(sampleSchema(document, { schema, pointer: '' }), { secret: 'string' });
   });
 
+  it('a schema the sampler cannot follow is a UsageError naming where it is', () => {
+    const document = loaded('3.1.0');
+    const cases: Array<{ schema: JsonObject; cause: RegExp }> = [
+      { schema: { $ref: 5 }, cause: /Invalid JSON pointer/ },
+      { schema: { $ref: '#/nope/x' }, cause: /Invalid reference token: nope/ },
+    ];
+    for (const { schema, cause } of cases) {
+      assert.throws(
+        () => sampleSchema(document, { schema, pointer: '/webhooks/a/post/requestBody' }),
+        (error: unknown) => {
+          assert.ok(error instanceof UsageError, String(error));
+          assert.match(
+            error.message,
+            /Cannot generate a value from the schema at \/webhooks\/a\/post\/requestBody of /,
+          );
+          assert.match(error.message, cause);
+          assert.match(error.hint ?? '', /declare an example/);
+          return true;
+        },
+      );
+    }
+  });
+
   it('survives a recursive schema', () => {
     const document = loaded('3.1.0', {
       Node: { type: 'object', properties: { child: { $ref: '#/components/schemas/Node' } } },
