@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { HostNotAllowedError } from '../errors.ts';
+import { HostNotAllowedError, UsageError } from '../errors.ts';
 import type { Catalogue } from '../spec/contract.ts';
 import { buildCatalogue, loadDocument } from '../spec/index.ts';
 import { buildSendReport } from './build-send-report.ts';
@@ -191,5 +191,53 @@ describe('sendDeliveries (specs/webhooks.yaml)', () => {
     assert.equal(report.deliveries.length, 5);
     assert.equal(report.summary.conformant, false);
     assert.equal(report.summary.errors, 4, 'one consumer.lenient per invalid payload');
+  });
+});
+
+describe('sendDeliveries --all with a payload that cannot be built', () => {
+  it('names the contract whose payload cannot be built, and sends nothing', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cv-send-all-'));
+    try {
+      const spec = join(folder, 'openapi.yaml');
+      await writeFile(
+        spec,
+        [
+          'openapi: 3.1.0',
+          'info: { title: Uploads, version: "1" }',
+          'webhooks:',
+          '  ping:',
+          '    post:',
+          '      requestBody: { content: { application/json: { schema: { type: object } } } }',
+          '      responses: { "200": { description: ok } }',
+          '  upload:',
+          '    post:',
+          '      requestBody:',
+          '        content:',
+          '          multipart/form-data: { schema: { type: object, properties: { file: { type: string } } } }',
+          '      responses: { "200": { description: ok } }',
+        ].join('\n'),
+      );
+      const catalogue = buildCatalogue(await loadDocument(spec));
+      const sent: string[] = [];
+      await assert.rejects(
+        sendDeliveries(catalogue, {
+          all: true,
+          to: 'http://127.0.0.1:9/hooks',
+          onDelivery: (delivery) => sent.push(delivery.contract),
+        }),
+        (error: unknown) => {
+          assert.ok(error instanceof UsageError, String(error));
+          assert.match(
+            error.message,
+            /^webhook\/upload\/post: Cannot build a multipart\/form-data body/,
+          );
+          assert.match(error.hint ?? '', /--body <file>.*one by one/);
+          return true;
+        },
+      );
+      assert.deepEqual(sent, []);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

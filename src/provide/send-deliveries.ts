@@ -78,7 +78,16 @@ export async function sendDeliveries(
   const validator = createValidator(catalogue.document);
   const planned: PlannedDelivery[] = [];
   for (const contract of contracts) {
-    planned.push(...planContract(catalogue, contract, options, sign, file, validator));
+    try {
+      planned.push(...planContract(catalogue, contract, options, sign, file, validator));
+    } catch (error) {
+      // With several contracts (--all) the message must say which payload could not be built.
+      if (!(error instanceof UsageError) || contracts.length === 1) throw error;
+      throw new UsageError(`${contract.id}: ${error.message}`, {
+        hint: `${error.hint ?? ''} Or send the other contracts one by one, naming each.`.trim(),
+        cause: error,
+      });
+    }
   }
   const deliveries: DeliveryResult[] = [];
   for (const [index, plan] of planned.entries()) {
