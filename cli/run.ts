@@ -139,6 +139,8 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
   let receiver: Receiver | undefined;
   let closeReceiver = async (): Promise<void> => {};
   let interrupted = false;
+  // Until the triggers go out there is nothing to report: an interruption then ends with no report.
+  let triggering = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (interrupted) {
       // Second Ctrl-C: stop waiting for anything but the provider's shutdown.
@@ -146,7 +148,11 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
       return;
     }
     interrupted = true;
-    process.stderr.write(`\n${signal}: stopping; the report covers what arrived so far.\n`);
+    process.stderr.write(
+      triggering
+        ? `\n${signal}: stopping; the report covers what arrived so far.\n`
+        : `\n${signal}: stopping before any trigger was sent; there is nothing to report.\n`,
+    );
     controller.abort();
   };
   process.on('SIGINT', onSignal);
@@ -209,6 +215,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
     }
     if (provider === undefined) await checkProviderReachable(options.provider);
     const running = provider;
+    triggering = true;
     const report = await runConformance(catalogue, {
       ...options,
       toolVersion: version,
@@ -224,6 +231,10 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
     await emitRunReports(report, reporters, flags);
     if (interrupted) return ExitCode.interrupted;
     return report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
+  } catch (error) {
+    // Ctrl-C while the provider was starting surfaces as its start failing: it is an interruption.
+    if (interrupted && !triggering) return ExitCode.interrupted;
+    throw error;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
