@@ -130,11 +130,3 @@ function readVerification(
         }),
   };
 }
-
-/** `CALLBACK_VERIFY_URL_<ID>`: the contract id upper-cased, every other character `_`. */
-export function contractEnvName(contractId: string): string {
-  return `CALLBACK_VERIFY_URL_${contractId
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')}`;
-}

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Receiver } from '../src/receive/index.ts';
-import { contractEnvName } from './listen-options.ts';
+import { contractEnvName } from './contract-env-name.ts';
 
 /**
  * Starts the command after `listen … --` with the receiver URLs in its environment
