@@ -13,11 +13,11 @@ import {
   startProvider,
 } from '../src/trigger/index.ts';
 import { collect } from './collect.ts';
-import { type RunDashboard, startRunDashboard } from './dashboard.ts';
 import { emitRunReports } from './emit-run-reports.ts';
 import { ExitCode } from './exit-code.ts';
 import { parseSeconds } from './parse-seconds.ts';
 import { parseReporters } from './report-options.ts';
+import { type RunDashboard, startRunDashboard } from './run-dashboard.ts';
 import { createRunProgress } from './run-progress.ts';
 import { version } from './version.ts';
 
