@@ -111,6 +111,7 @@ describe('sendDeliveries (specs/webhooks.yaml)', () => {
       deliveries.map((d) => d.contract),
       ['webhook/orderCreated/post', 'webhook/orderShipped/post'],
     );
+    assert.equal(received.length, 2, 'the consumer received both deliveries');
     for (const request of received) {
       const findings = await verifySignature('standard-webhooks', secret, {
         headers: request.headers,
