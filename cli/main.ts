@@ -14,6 +14,10 @@ export function createProgram(): Command {
     .description('Contract-test OpenAPI callbacks and webhooks.')
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander's own usage errors read like the tool's: `error CV_USAGE: …` (commands inherit this).
+    .configureOutput({
+      outputError: (text, write) => write(text.replace(/^error: /, 'error CV_USAGE: ')),
+    })
     .exitOverride();
   // Commands register below, one line each.
   registerInspectCommand(program);
