@@ -30,6 +30,11 @@ export function createProgram(): Command {
 
 /** Runs the CLI with argv and exits with the documented code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that goes away (`callback-verify inspect --help | head -3`) is not a failure of the
+  // command: the rest of its output is dropped, and a run still finishes and writes its reports.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const program = createProgram();
   try {
     await program.parseAsync([...argv]);
