@@ -11,7 +11,7 @@ import type { SignatureScheme } from './signatures/signature-scheme.ts';
 /** Default time allowed for one whole delivery (connect, send, reply), in milliseconds. */
 export const DEFAULT_DELIVERY_TIMEOUT_MS = 10_000;
 /** Default largest reply body read, in bytes. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 10 * 1024 * 1024;
 
 /** Options of {@link deliver}. */
 export interface DeliverOptions {

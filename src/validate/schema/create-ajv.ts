@@ -14,7 +14,7 @@ import { toFragment, toViewPointer } from './to-view-pointer.ts';
 /** OAS keywords that carry no validation meaning: registered so strict mode knows them. */
 const annotationKeywords = ['example', 'xml', 'externalDocs', 'discriminator', 'deprecated'];
 /** Keywords Ajv handles outside its rule table; never reported as unknown. */
-export const coreKeywords = new Set([
+export const coreKeywords: ReadonlySet<string> = new Set([
   '$schema',
   '$id',
   '$anchor',
