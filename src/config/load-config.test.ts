@@ -37,3 +37,12 @@ test('loadConfig with a missing --config file is a ConfigError', async () => {
     (error: unknown) => error instanceof ConfigError && /does not exist/.test(error.message),
   );
 });
+
+test('loadConfig with a directory as --config says so and what to pass instead', async () => {
+  await assert.rejects(loadConfig({ cwd: dir, path: '.' }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.equal(error.message, `Cannot read config file ${dir}: it is a directory.`);
+    assert.match(error.hint ?? '', /--config/);
+    return true;
+  });
+});

@@ -42,8 +42,20 @@ async function readText(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw new ConfigError(`Cannot read config file ${path}.`, { cause: error });
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (code === 'ENOENT') return undefined;
+    const reason =
+      code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+    throw new ConfigError(`Cannot read config file ${path}: ${reason}.`, {
+      hint: 'Point --config at a readable callback-verify config file (JSON or YAML).',
+      cause: error,
+    });
   }
 }
 
