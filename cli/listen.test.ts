@@ -287,7 +287,10 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     assert.match(bad.stderr(), /CV_USAGE/);
     const unknown = listen(['--drop', 'no/such/post']);
     assert.equal(await unknown.exited, 2);
-    assert.match(unknown.stderr(), /CV_CONTRACT_NOT_FOUND/);
+    assert.match(
+      unknown.stderr(),
+      /CV_CONTRACT_NOT_FOUND: --respond\/--delay\/--drop name "no\/such\/post"/,
+    );
     const noSecret = listen(['--verify-signature', 'github']);
     assert.equal(await noSecret.exited, 2);
     assert.match(noSecret.stderr(), /CV_SIGNATURE_CONFIG/);

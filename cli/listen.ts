@@ -37,7 +37,7 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
   for (const id of Object.keys(settings.behaviours)) {
     if (id !== '*' && !known.has(id)) {
       throw new ContractNotFoundError(
-        `--respond/--delay/--drop name ${id}, which ${spec} does not declare.`,
+        `--respond/--delay/--drop name "${id}", which ${spec} does not declare.`,
         {
           hint: `Run \`callback-verify inspect ${spec}\` for the contract ids, or use * for every contract.`,
         },
