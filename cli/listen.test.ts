@@ -170,6 +170,17 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     assert.equal(await run.exited, 1);
   });
 
+  test('a command that cannot start: the report, then exit 2 with CV_USAGE saying why', async () => {
+    const run = listen(['--', 'callback-verify-no-such-command']);
+    const summary = await run.next('summary');
+    assert.equal(summary.exitCode, 2);
+    assert.equal(await run.exited, 2);
+    assert.match(
+      run.stderr(),
+      /error CV_USAGE: The command after -- could not be started: spawn callback-verify-no-such-command ENOENT\.\n {2}Check the command name/,
+    );
+  });
+
   test('SIGTERM ends the run and still writes the report', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cv-listen-'));
     const run = listen(['--reporter', 'json', '--reporter', 'junit', '--output', dir]);

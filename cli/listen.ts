@@ -133,6 +133,12 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
   }
   if (failure !== undefined) throw failure;
   if (reportError !== undefined) throw reportError;
+  if (reason.kind === 'command-failed') {
+    // Exit 2 like any environment error, with the same `error CV_…` line after the report.
+    throw new UsageError(`The command after -- could not be started: ${reason.message}.`, {
+      hint: 'Check the command name and that it is on PATH; it is run directly, not through a shell.',
+    });
+  }
   return exitCode;
 }
 
