@@ -51,6 +51,8 @@ describe('writeReports', () => {
           Object.keys(want).sort(),
           'no temp files left',
         );
+      } else {
+        await assert.rejects(readdir(outputDir), { code: 'ENOENT' }, 'no directory for no file');
       }
     });
   });
