@@ -233,5 +233,14 @@ describe('callback-verify mock', () => {
     const example = await runCli(['mock', 'specs/invoices.yaml', '--example', 'nope']);
     assert.equal(example.code, 2);
     assert.match(example.output, /Available: paid, unpaid/);
+    const host = await runCli([
+      'mock',
+      'specs/invoices.yaml',
+      '--allow-host',
+      'https://hooks.test/x',
+    ]);
+    assert.equal(host.code, 2);
+    assert.match(host.output, /CV_USAGE: --allow-host "https:\/\/hooks\.test\/x" is not a host/);
+    assert.match(host.output, /here: --allow-host hooks\.test\)/);
   });
 });
