@@ -1,29 +1,16 @@
 import type { Command } from 'commander';
-import { UsageError } from '../src/errors.ts';
-import { buildSendReport, type SendOptions, sendDeliveries } from '../src/provide/index.ts';
+import { buildSendReport, sendDeliveries } from '../src/provide/index.ts';
 import { prepareOutputDir, renderConsole } from '../src/report/index.ts';
 import type { DeliveryResult } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import { collect } from './collect.ts';
-import { addDeliveryOptions, type DeliveryFlags } from './delivery-options.ts';
+import { addDeliveryOptions } from './delivery-options.ts';
 import { describeProblems } from './describe-problems.ts';
 import { ExitCode } from './exit-code.ts';
-import { parseSeconds } from './parse-seconds.ts';
-import { parseSignatureFlags } from './parse-signature-flags.ts';
-import { addReportOptions, parseReporters, type ReportFlags } from './report-options.ts';
+import { addReportOptions, parseReporters } from './report-options.ts';
 import { saveReports } from './save-reports.ts';
+import { parseSendFlags, type SendFlags } from './send-options.ts';
 import { version } from './version.ts';
-
-/** Flags of `send` as commander hands them over. */
-interface SendFlags extends DeliveryFlags, ReportFlags {
-  to: string;
-  example?: string;
-  body?: string;
-  all?: boolean;
-  invalid?: boolean;
-  timeout: string;
-  header?: string[];
-}
 
 function write(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -35,44 +22,6 @@ function deliveryLine(delivery: DeliveryResult): string {
   const status = delivery.status === undefined ? 'no reply' : String(delivery.status);
   const took = delivery.durationMs === undefined ? '' : ` (${Math.round(delivery.durationMs)} ms)`;
   return `${mark} ${delivery.method} ${delivery.contract} [${delivery.payload}] → ${status}${took}${describeProblems(delivery.findings)}`;
-}
-
-/** Turns the flags into library options; every problem is a UsageError (exit 2). */
-function parseSendFlags(
-  contract: string | undefined,
-  flags: SendFlags,
-  env: NodeJS.ProcessEnv,
-): SendOptions {
-  if (flags.example !== undefined && flags.body !== undefined) {
-    throw new UsageError('--example and --body both choose the payload; pass one of them.');
-  }
-  const seconds = parseSeconds('--timeout', flags.timeout);
-  const signature = parseSignatureFlags(flags.sign, flags.secret, env);
-  const headers: Record<string, string> = {};
-  for (const text of flags.header ?? []) {
-    const colon = text.indexOf(':');
-    const name = text.slice(0, colon).trim().toLowerCase();
-    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
-      throw new UsageError(`--header takes "Name: value", got "${text}".`);
-    }
-    headers[name] = text.slice(colon + 1).trim();
-  }
-  const options: SendOptions = {
-    to: flags.to,
-    all: flags.all === true,
-    invalid: flags.invalid === true,
-    headers,
-    allowHosts: flags.allowHost ?? [],
-    allowAnyHost: flags.allowAnyHost === true,
-    timeoutMs: Math.round(seconds * 1000),
-  };
-  if (contract !== undefined) options.contract = contract;
-  if (flags.example !== undefined) options.example = flags.example;
-  if (flags.body !== undefined) options.bodyFile = flags.body;
-  if (signature !== undefined) options.sign = signature.scheme;
-  const secret = signature?.secret ?? flags.secret;
-  if (secret !== undefined) options.secret = secret;
-  return options;
 }
 
 /** `callback-verify send <spec> [contract] --to <url>`: deliver to a consumer and check its replies. */
