@@ -4,7 +4,8 @@
  * - throughput and p99 latency for a realistic GitHub `organization-member-added` webhook
  *   (≈ 2.7 KB JSON, its seven required headers) validated against its schema and journaled to a
  *   file, next to a bare node:http server that only parses the JSON; both driven by the same load
- *   generator (a worker thread, keep-alive connections) in the same run;
+ *   generator (a worker thread, keep-alive connections) in the same run, with the server
+ *   thread's CPU time per request (steadier than throughput on a shared machine);
  * - memory growth after 100k recorded requests (journal on disk, the default in-memory window);
  * - the time from process start until `callback-verify listen` on GitHub's 4.8 MB document
  *   accepts requests.
@@ -45,6 +46,8 @@ interface LoadResult {
   p50: number;
   p99: number;
   statuses: Record<string, number>;
+  /** CPU time of the server's thread (the load generator runs in its own) per request, in µs. */
+  serverCpuUs?: number;
 }
 
 /** The load generator: `connections` loops, each sending the next request when its answer is in. */
@@ -94,8 +97,14 @@ async function generateLoad(job: LoadJob): Promise<LoadResult> {
 function load(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: job });
+    // Taken once the worker is running, so its start-up is not counted.
+    let cpu: NodeJS.CpuUsage | undefined;
+    worker.once('online', () => {
+      cpu = process.threadCpuUsage();
+    });
     worker.once('message', (result: LoadResult) => {
-      resolve(result);
+      const used = process.threadCpuUsage(cpu);
+      resolve({ ...result, serverCpuUs: (used.user + used.system) / result.requests });
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -180,6 +189,13 @@ function collectGarbage(): void {
 }
 
 const rate = (result: LoadResult): number => (result.requests / result.wallMs) * 1000;
+const cpuPerRequest = (result: LoadResult): number => result.serverCpuUs ?? Number.NaN;
+
+/** The median of one figure over the rounds. */
+function medianOf(results: LoadResult[], figure: (result: LoadResult) => number): number {
+  const sorted = results.map(figure).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 /** The round with the median throughput. */
 function median(results: LoadResult[]): LoadResult {
@@ -190,7 +206,7 @@ function median(results: LoadResult[]): LoadResult {
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function line(name: string, result: LoadResult): string {
-  return `${name.padEnd(34)} ${rate(result).toFixed(0).padStart(7)} req/s   p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   statuses ${JSON.stringify(result.statuses)}`;
+  return `${name.padEnd(34)} ${rate(result).toFixed(0).padStart(7)} req/s   ${cpuPerRequest(result).toFixed(0).padStart(4)} µs CPU/req   p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   statuses ${JSON.stringify(result.statuses)}`;
 }
 
 async function bareServer(): Promise<{ url: string; close: () => void }> {
@@ -274,6 +290,12 @@ async function main(): Promise<void> {
     const ratio = rate(receiverResult) / rate(bareResult);
     process.stdout.write(
       `receiver / bare throughput: ${ratio.toFixed(2)}x (median of ${rounds} alternating rounds of ${seconds} s, ${connections} connections)\n`,
+    );
+    // Throughput swings with the machine's load; the server thread's CPU per request much less.
+    const cpuBare = medianOf(bareRounds, cpuPerRequest);
+    const cpuReceiver = medianOf(receiverRounds, cpuPerRequest);
+    process.stdout.write(
+      `server-thread CPU per request (median of the rounds): receiver ${cpuReceiver.toFixed(0)} µs, bare ${cpuBare.toFixed(0)} µs, ${(cpuReceiver / cpuBare).toFixed(2)}x\n`,
     );
 
     const memoryReceiver = await createReceiver(catalogue, {
