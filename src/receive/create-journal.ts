@@ -13,9 +13,18 @@ export interface Journal {
   close(): Promise<void>;
 }
 
+/** Lines that arrived in one turn of the event loop, written together. */
+interface Batch {
+  text: string[];
+  written: Promise<void>;
+  settle: (error: Error | null | undefined) => void;
+}
+
 /**
  * Opens (appends to) a journal file, creating its folder; without a path every append is a no-op.
- * One write stream for the whole run keeps memory flat: lines are not buffered in the process.
+ * One write stream for the whole run keeps memory flat: lines are not buffered in the process
+ * beyond the current turn of the event loop. The lines appended in one turn go to the file in one
+ * write, and each of their appends resolves once that write is done.
  * @example const journal = await createJournal('out/exchanges.jsonl'); await journal.append(exchange);
  */
 export async function createJournal(path: string | undefined): Promise<Journal> {
@@ -44,17 +53,42 @@ export async function createJournal(path: string | undefined): Promise<Journal> 
     failure = error;
   });
   let closed = false;
+  let batch: Batch | undefined;
+
+  function flush(): void {
+    const current = batch;
+    if (current === undefined) return;
+    batch = undefined;
+    if (failure !== undefined) {
+      current.settle(failure);
+      return;
+    }
+    stream.write(current.text.join(''), current.settle);
+  }
+
+  function open(): Batch {
+    let settle: Batch['settle'] = () => {};
+    const written = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error ? reject(error) : resolve());
+    });
+    // Every append of the batch awaits this one promise; this keeps an unawaited rejection quiet.
+    written.catch(() => {});
+    setImmediate(flush);
+    return { text: [], written, settle };
+  }
+
   return {
     append(exchange) {
       if (failure !== undefined) return Promise.reject(failure);
       if (closed) return Promise.reject(new Error(`journal ${path} is closed`));
-      return new Promise((resolve, reject) => {
-        stream.write(serialiseExchange(exchange), (error) => (error ? reject(error) : resolve()));
-      });
+      batch ??= open();
+      batch.text.push(serialiseExchange(exchange));
+      return batch.written;
     },
     close() {
       if (closed) return Promise.resolve();
       closed = true;
+      flush();
       return new Promise((resolve) => stream.end(() => resolve()));
     },
   };

@@ -9,10 +9,11 @@ import { bindServer } from './bind-server.ts';
 import { buildRouteTable } from './build-route-table.ts';
 import { assertUsableSecret, checkSignature } from './check-signature.ts';
 import { createAnswerBook } from './create-answer-book.ts';
-import { createJournal } from './create-journal.ts';
+import { createJournal, type Journal } from './create-journal.ts';
 import { createToken } from './create-token.ts';
 import type { Exchange, HeaderMap, InboundRequest } from './exchange.ts';
 import { createExchangeRing } from './exchange-ring.ts';
+import { isoNow } from './iso-now.ts';
 import { type PlanContext, type PlannedExchange, planExchange } from './plan-exchange.ts';
 import { readBody } from './read-body.ts';
 import { serveExtraRoute } from './serve-extra-route.ts';
@@ -72,7 +73,9 @@ export async function createReceiver(
   if (signature !== undefined) await assertUsableSecret(signature);
 
   const table = buildRouteTable(catalogue, options.webhookPrefix ?? '/webhooks');
-  const journal = await createJournal(options.journalPath);
+  // Without a journal an exchange is only counted and kept in the bounded ring: nothing to wait for.
+  const journal: Journal | undefined =
+    options.journalPath === undefined ? undefined : await createJournal(options.journalPath);
   const ring = createExchangeRing(
     options.maxExchanges ?? 1_000,
     options.maxExchangeBytes ?? 16 * 1024 * 1024,
@@ -122,8 +125,11 @@ export async function createReceiver(
     return exchange;
   }
 
-  /** Counts, keeps and journals an exchange; resolves once its journal line is written. */
-  async function record(exchange: Exchange): Promise<void> {
+  /**
+   * Counts, keeps and journals an exchange. With a journal, returns a promise that resolves once
+   * its line is written (a failed write becomes a warning finding); without one, nothing.
+   */
+  function record(exchange: Exchange): Promise<void> | undefined {
     stats.exchanges += 1;
     if (exchange.verdict === 'pass') stats.passed += 1;
     else stats.failed += 1;
@@ -135,15 +141,13 @@ export async function createReceiver(
       else tally.failed += 1;
     }
     ring.push(exchange);
-    try {
-      await journal.append(exchange);
-    } catch (error) {
+    return journal?.append(exchange).catch((error: unknown) => {
       exchange.findings.push({
         check: 'journal.write',
         severity: 'warning',
         message: `This exchange could not be written to the journal: ${error instanceof Error ? error.message : String(error)}.`,
       });
-    }
+    });
   }
 
   function notify(exchange: Exchange): void {
@@ -157,7 +161,7 @@ export async function createReceiver(
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const receivedAt = new Date().toISOString();
+    const receivedAt = isoNow();
     const url = request.url ?? '/';
     if (serveExtraRoute(request, response, extraRoutes)) return;
     const state: InFlight = { receivedAt, request, chunks: [], settled: false };
@@ -230,7 +234,9 @@ export async function createReceiver(
       );
     }
     const exchange = makeExchange(receivedAt, inbound, planned);
-    await record(exchange);
+    // Journaled before it is answered; awaited only when there is a journal to wait for.
+    const written = record(exchange);
+    if (written !== undefined) await written;
     if (planned.delayMs > 0) await sleep(planned.delayMs);
     const answer = planned.answer;
     if (answer.dropped === true) {
@@ -269,7 +275,7 @@ export async function createReceiver(
           delayMs: 0,
         },
       );
-      return record(exchange).then(() => {
+      return Promise.resolve(record(exchange)).then(() => {
         if (!response.headersSent && !response.destroyed) response.writeHead(500).end();
         notify(exchange);
       });
@@ -365,7 +371,7 @@ export async function createReceiver(
   try {
     await bindServer(server, host, wantedPort, 'receiver');
   } catch (error) {
-    await journal.close();
+    await journal?.close();
     throw error;
   }
   server.on('error', () => {
@@ -443,7 +449,7 @@ export async function createReceiver(
         server.closeAllConnections();
         await closed;
         await Promise.allSettled([...pending]);
-        await journal.close();
+        await journal?.close();
       })();
       return closing;
     },

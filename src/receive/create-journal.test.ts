@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createJournal } from './create-journal.ts';
+import type { Exchange } from './exchange.ts';
+import { parseJournalLine } from './parse-journal-line.ts';
+
+function exchange(n: number): Exchange {
+  return {
+    id: `ex-${String(n).padStart(6, '0')}`,
+    receivedAt: '2026-01-01T00:00:00.000Z',
+    request: { method: 'POST', url: `/t/cb/op/${n}`, headers: {}, body: new Uint8Array([n]) },
+    findings: [],
+    answer: { status: 200, headers: {}, body: '' },
+    verdict: 'pass',
+  };
+}
+
+async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'cv-journal-'));
+  try {
+    await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const ids = (text: string): string[] =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => parseJournalLine(line)?.id ?? '(unreadable)');
+
+test('appends of one turn share one write; each line is in the file once its append resolves', async () => {
+  await withDir(async (dir) => {
+    const path = join(dir, 'journal.jsonl');
+    const journal = await createJournal(path);
+    const first = journal.append(exchange(1));
+    const second = journal.append(exchange(2));
+    assert.equal(first, second);
+    await second;
+    assert.deepEqual(ids(await readFile(path, 'utf8')), ['ex-000001', 'ex-000002']);
+    const third = journal.append(exchange(3));
+    assert.notEqual(third, first);
+    await third;
+    assert.deepEqual(ids(await readFile(path, 'utf8')), ['ex-000001', 'ex-000002', 'ex-000003']);
+    await journal.close();
+  });
+});
+
+test('close writes the lines appended in the same turn, in order; later appends are refused', async () => {
+  await withDir(async (dir) => {
+    const path = join(dir, 'nested', 'journal.jsonl');
+    const journal = await createJournal(path);
+    const pending = Array.from({ length: 50 }, (_, i) => journal.append(exchange(i + 1)));
+    await journal.close();
+    await Promise.all(pending);
+    const written = ids(await readFile(path, 'utf8'));
+    assert.equal(written.length, 50);
+    assert.equal(written[0], 'ex-000001');
+    assert.equal(written[49], 'ex-000050');
+    await assert.rejects(journal.append(exchange(51)), /closed/);
+  });
+});
+
+test('without a path every append resolves and nothing is written', async () => {
+  const journal = await createJournal(undefined);
+  await journal.append(exchange(1));
+  await journal.close();
+});
