@@ -6,14 +6,15 @@
  * the report), in the same process, in alternating rounds.
  *
  * All three paths are measured the same way, with `performance.now()`:
- * - concurrency is the run's: at most 50 triggers wait for their response; a trigger's slot is
- *   free again once its response is in, and callbacks are awaited after the last trigger;
+ * - the client is the run's (node:http over keep-alive connections), and so is concurrency: at
+ *   most 50 triggers wait for their response; a trigger's slot is free again once its response
+ *   is in, and callbacks are awaited after the last trigger;
  * - a round trip runs from sending the trigger until its response is in and its callback has been
  *   handled (answered by the bare receiver; answered and handed to subscribers by the tool's);
  * - CPU is this process's user + system time over the round, per round trip (the provider runs in
  *   its own process and is the same for all three).
  */
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { resolveRunOptions } from '../src/config/index.ts';
 import { createReceiver } from '../src/receive/index.ts';
@@ -64,10 +65,22 @@ async function measure(work: () => Promise<number[]>, count = triggers): Promise
   return { roundTripsMs, wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** One POST over a keep-alive agent, resolved once the whole response is in. */
+function post(url: string, agent: Agent): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', agent }, (response) => {
+      response.resume();
+      response.on('end', resolve);
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
 /**
- * The bare script: sends each trigger with fetch (as the tool does), at most `concurrency`
- * waiting for a response, then waits for every callback. `handled` resolves with the time each
- * trigger's callback was handled.
+ * The bare script: sends each trigger with node:http over keep-alive connections (as the run
+ * does), at most `concurrency` waiting for a response, then waits for every callback. `handled`
+ * resolves with the time each trigger's callback was handled.
  */
 async function drive(
   provider: string,
@@ -75,15 +88,13 @@ async function drive(
   handled: Map<string, Promise<number>>,
 ): Promise<number[]> {
   const ids = Array.from({ length: triggers }, (_, i) => `t${i}`);
+  const agent = new Agent({ keepAlive: true });
   const responses = await runPool(ids, concurrency, async (id) => {
     const sentAt = performance.now();
-    const response = await fetch(
-      `${provider}/hook?callback_url=${encodeURIComponent(callbackUrl(id))}`,
-      { method: 'POST' },
-    );
-    await response.arrayBuffer();
+    await post(`${provider}/hook?callback_url=${encodeURIComponent(callbackUrl(id))}`, agent);
     return { id, sentAt, respondedAt: performance.now() };
   });
+  agent.destroy();
   return Promise.all(
     responses.map(async ({ id, sentAt, respondedAt }) => {
       const at = (await handled.get(id)) ?? Number.NaN;
