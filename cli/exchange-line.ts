@@ -1,4 +1,5 @@
 import type { Exchange } from '../src/receive/index.ts';
+import { sanitiseText } from '../src/report/index.ts';
 import { describeProblems } from './describe-problems.ts';
 
 /**
@@ -14,5 +15,8 @@ export function exchangeLine(exchange: Exchange): string {
       ? 'no answer'
       : String(exchange.answer.status);
   const what = exchange.contract ?? `${exchange.request.method} ${exchange.request.url}`;
-  return `${mark} ${exchange.receivedAt.slice(11, 23)} ${what} → ${status}${describeProblems(exchange.findings)}`;
+  // Contract ids come from the spec and messages quote the request: no raw control characters.
+  return sanitiseText(
+    `${mark} ${exchange.receivedAt.slice(11, 23)} ${what} → ${status}${describeProblems(exchange.findings)}`,
+  );
 }

@@ -1,4 +1,5 @@
 import type { MockProvider } from '../src/provide/mock/index.ts';
+import { sanitiseText } from '../src/report/index.ts';
 import type { Catalogue } from '../src/spec/contract.ts';
 import type { MockSettings } from './mock-options.ts';
 
@@ -33,5 +34,6 @@ export function mockBanner(
     lines.push(`  ${where} fires ${contract.id}  ${contract.expression?.raw ?? ''}`);
   }
   if (dashboardUrl !== undefined) lines.push(`dashboard: ${dashboardUrl}`);
-  return lines;
+  // Titles, ids and expressions come from the spec: no raw control characters.
+  return lines.map((line) => sanitiseText(line));
 }

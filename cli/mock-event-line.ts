@@ -1,4 +1,5 @@
 import type { MockEvent } from '../src/provide/mock/index.ts';
+import { sanitiseText } from '../src/report/index.ts';
 import type { DeliveryResult, TriggerResult } from '../src/report/report.ts';
 import { describeProblems } from './describe-problems.ts';
 
@@ -8,6 +9,11 @@ import { describeProblems } from './describe-problems.ts';
  * @example mockEventLine({ type: 'skipped', contract: 'a/b/post', finding }, 100) // '  ✗ a/b/post not sent — …'
  */
 export function mockEventLine(event: MockEvent, delayMs: number): string {
+  // Contract ids and URLs come from the spec and the consumer: no raw control characters.
+  return sanitiseText(eventText(event, delayMs));
+}
+
+function eventText(event: MockEvent, delayMs: number): string {
   switch (event.type) {
     case 'request':
       return requestLine(event.request, event.callbacks, delayMs);

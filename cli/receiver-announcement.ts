@@ -1,4 +1,5 @@
 import type { Receiver } from '../src/receive/index.ts';
+import { sanitiseText } from '../src/report/index.ts';
 
 /**
  * The URLs to give the provider once `listen` is up: the `ready` event of `--json` (one line), or
@@ -32,5 +33,6 @@ export function receiverAnnouncement(
     );
   }
   if (dashboardUrl !== undefined) lines.push(`dashboard: ${dashboardUrl}`);
-  return lines;
+  // The title and contract ids come from the spec: no raw control characters.
+  return lines.map((line) => sanitiseText(line, { multiline: true }));
 }

@@ -1,3 +1,4 @@
+import { sanitiseText } from '../src/report/index.ts';
 import type { CatalogueSummary, ContractSummary } from '../src/spec/index.ts';
 import type { Finding } from '../src/validate/finding.ts';
 
@@ -5,13 +6,15 @@ import type { Finding } from '../src/validate/finding.ts';
 const maxCell = 60;
 
 /**
- * The human-readable `inspect` output: header, callbacks table, webhooks table, findings.
+ * The human-readable `inspect` output: header, callbacks table, webhooks table, findings. Text
+ * from the spec is printed with its control characters as visible escapes, so a hostile spec
+ * cannot move the cursor or recolour the terminal.
  * @example process.stdout.write(renderInspectTable(summariseCatalogue(catalogue)))
  */
 export function renderInspectTable(summary: CatalogueSummary): string {
   const { spec, counts } = summary;
   const lines = [
-    `${spec.title} — OpenAPI ${spec.openapi} (${spec.source})`,
+    sanitiseText(`${spec.title} — OpenAPI ${spec.openapi} (${spec.source})`),
     `${plural(counts.callbacks, 'callback')}, ${plural(counts.webhooks, 'webhook')}; findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`,
     '',
   ];
@@ -71,7 +74,7 @@ function renderFinding(finding: Finding): string[] {
     `          ${finding.message}`,
   ];
   if (finding.spec !== undefined) lines.push(`          at #${finding.spec}`);
-  return lines;
+  return lines.map((line) => sanitiseText(line));
 }
 
 function describeTrigger(contract: ContractSummary): string {
@@ -95,7 +98,9 @@ function table(header: string[], rows: string[][]): string[] {
     cell.length > maxCell ? `${cell.slice(0, maxCell - 1)}…` : cell;
   const cells = [
     header,
-    ...rows.map((row) => row.map((cell, index) => (index === 0 ? cell : cut(cell)))),
+    ...rows.map((row) =>
+      row.map((cell, index) => (index === 0 ? sanitiseText(cell) : cut(sanitiseText(cell)))),
+    ),
   ];
   const widths = header.map((_, column) =>
     Math.max(...cells.map((row) => (row[column] ?? '').length)),

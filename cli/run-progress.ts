@@ -1,3 +1,4 @@
+import { sanitiseText } from '../src/report/index.ts';
 import type { RunProgressEvent } from '../src/trigger/index.ts';
 
 /** Where `run` reports its progress: free lines, and the run's own events. */
@@ -16,7 +17,8 @@ export function createRunProgress(): RunProgress {
   let sent = 0;
   let received = 0;
   const line = (text: string): void => {
-    process.stderr.write(`${text}\n`);
+    // Contract ids, URLs and the provider command come from outside: no raw control characters.
+    process.stderr.write(`${sanitiseText(text)}\n`);
   };
   return {
     line,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildSendReport, sendDeliveries } from '../src/provide/index.ts';
-import { prepareOutputDir, renderConsole } from '../src/report/index.ts';
+import { prepareOutputDir, renderConsole, sanitiseText } from '../src/report/index.ts';
 import type { DeliveryResult } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import { collect } from './collect.ts';
@@ -21,7 +21,9 @@ function deliveryLine(delivery: DeliveryResult): string {
   const mark = delivery.verdict === 'pass' ? '✓' : '✗';
   const status = delivery.status === undefined ? 'no reply' : String(delivery.status);
   const took = delivery.durationMs === undefined ? '' : ` (${Math.round(delivery.durationMs)} ms)`;
-  return `${mark} ${delivery.method} ${delivery.contract} [${delivery.payload}] → ${status}${took}${describeProblems(delivery.findings)}`;
+  return sanitiseText(
+    `${mark} ${delivery.method} ${delivery.contract} [${delivery.payload}] → ${status}${took}${describeProblems(delivery.findings)}`,
+  );
 }
 
 /** `callback-verify send <spec> [contract] --to <url>`: deliver to a consumer and check its replies. */

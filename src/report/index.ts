@@ -6,6 +6,7 @@ export { renderJson } from './render-json.ts';
 export { renderJunit } from './render-junit.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export type * from './report.ts';
+export { sanitiseText } from './sanitise-text.ts';
 export { summarise } from './summarise.ts';
 export { type JsonBody, type JsonValue, toReportJson } from './to-report-json.ts';
 export {
