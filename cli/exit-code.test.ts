@@ -21,6 +21,11 @@ test('describeError: "error CV_…: message" and the hint on its own line; bugs 
     'error CV_USAGE: Unknown reporter "x".\n  Use json.',
   );
   assert.equal(describeError(new UsageError('No hint.')), 'error CV_USAGE: No hint.');
+  assert.equal(
+    describeError(new UsageError('Bad $ref "\u001b[2J".\nIts output:\nline')),
+    'error CV_USAGE: Bad $ref "\\x1b[2J".\nIts output:\nline',
+    'control characters escaped, newlines kept',
+  );
   assert.match(
     describeError(new TypeError('boom')),
     /^internal error \(a bug.*\n.*TypeError: boom/s,

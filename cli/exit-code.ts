@@ -1,4 +1,5 @@
 import { isCallbackVerifyError } from '../src/errors.ts';
+import { sanitiseText } from '../src/report/index.ts';
 
 /** Process exit codes: the contract with CI. */
 export const ExitCode = {
@@ -24,7 +25,8 @@ export function exitCodeFor(error: unknown): number {
 export function describeError(error: unknown): string {
   if (isCallbackVerifyError(error)) {
     const hint = error.hint === undefined ? '' : `\n  ${error.hint}`;
-    return `error ${error.code}: ${error.message}${hint}`;
+    // Messages quote the spec, its $refs and a provider's output: no raw control characters.
+    return sanitiseText(`error ${error.code}: ${error.message}${hint}`, { multiline: true });
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `internal error (a bug in callback-verify; please report it with this output):\n${detail}`;
