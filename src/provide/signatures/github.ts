@@ -1,13 +1,11 @@
 import { sign, verify } from '@octokit/webhooks-methods';
-import {
-  hmacDigest,
-  judgeSignature,
-  libraryPayload,
-  readSignatureHeader,
-  requireSecret,
-  safeEqual,
-  signatureFinding,
-} from './signature-support.ts';
+import { hmacDigest } from './hmac-digest.ts';
+import { judgeSignature } from './judge-signature.ts';
+import { libraryPayload } from './library-payload.ts';
+import { readSignatureHeader } from './read-signature-header.ts';
+import { requireSecret } from './require-secret.ts';
+import { safeEqual } from './safe-equal.ts';
+import { signatureFinding } from './signature-finding.ts';
 import type { SchemeAdapter } from './signature-types.ts';
 
 const HEADER = 'x-hub-signature-256';

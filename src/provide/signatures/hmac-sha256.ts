@@ -1,11 +1,9 @@
-import {
-  hmacDigest,
-  judgeSignature,
-  readSignatureHeader,
-  requireSecret,
-  safeEqual,
-  signatureFinding,
-} from './signature-support.ts';
+import { hmacDigest } from './hmac-digest.ts';
+import { judgeSignature } from './judge-signature.ts';
+import { readSignatureHeader } from './read-signature-header.ts';
+import { requireSecret } from './require-secret.ts';
+import { safeEqual } from './safe-equal.ts';
+import { signatureFinding } from './signature-finding.ts';
 import type { SchemeAdapter } from './signature-types.ts';
 
 const HEADER = 'x-signature';

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { SignatureConfigError } from '../../errors.ts';
-import {
-  hmacDigest,
-  judgeSignature,
-  libraryPayload,
-  parseUnixSeconds,
-  readHeader,
-  safeEqual,
-  signatureFinding,
-} from './signature-support.ts';
+import { hmacDigest } from './hmac-digest.ts';
+import { judgeSignature } from './judge-signature.ts';
+import { libraryPayload } from './library-payload.ts';
+import { parseUnixSeconds } from './parse-unix-seconds.ts';
+import { readHeader } from './read-header.ts';
+import { safeEqual } from './safe-equal.ts';
+import { signatureFinding } from './signature-finding.ts';
 import type { SchemeAdapter, SignInput } from './signature-types.ts';
 
 const SECRET_PREFIX = 'whsec_';

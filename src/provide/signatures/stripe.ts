@@ -1,13 +1,11 @@
-import {
-  hmacDigest,
-  judgeSignature,
-  libraryPayload,
-  parseUnixSeconds,
-  readSignatureHeader,
-  requireSecret,
-  safeEqual,
-  signatureFinding,
-} from './signature-support.ts';
+import { hmacDigest } from './hmac-digest.ts';
+import { judgeSignature } from './judge-signature.ts';
+import { libraryPayload } from './library-payload.ts';
+import { parseUnixSeconds } from './parse-unix-seconds.ts';
+import { readSignatureHeader } from './read-signature-header.ts';
+import { requireSecret } from './require-secret.ts';
+import { safeEqual } from './safe-equal.ts';
+import { signatureFinding } from './signature-finding.ts';
 import type { SchemeAdapter } from './signature-types.ts';
 
 const HEADER = 'stripe-signature';
