@@ -9,8 +9,10 @@ import { buildCatalogue, loadDocument } from '../../spec/index.ts';
 import type { Finding, Severity } from '../../validate/finding.ts';
 import { createValidator, type Validator } from '../../validate/index.ts';
 import { buildCallbackRoutes, type CallbackRoute } from './build-callback-routes.ts';
+import { buildUnexpectedExchange } from './build-unexpected-exchange.ts';
 import { describeArrivals } from './describe-arrivals.ts';
 import { describeProblems } from './describe-problems.ts';
+import { isUnderPrefix } from './is-under-prefix.ts';
 import { missingCallbacks } from './missing-callbacks.ts';
 import { readInbound } from './read-inbound.ts';
 import { routeCallback } from './route-callback.ts';
@@ -69,10 +71,7 @@ export function callbackHandlers(
   ready.catch(() => undefined);
 
   const isOurs = (url: string, routes: readonly CallbackRoute[]): boolean =>
-    [baseUrl, ...routes.map((route) => route.prefix)].some(
-      (prefix) =>
-        url === prefix || (url.startsWith(prefix) && /^[/?#]/.test(url.slice(prefix.length))),
-    );
+    isUnderPrefix(url, [baseUrl, ...routes.map((route) => route.prefix)]);
 
   const record = (exchange: Exchange): void => {
     exchanges.push(exchange);
@@ -109,24 +108,9 @@ export function callbackHandlers(
           return undefined;
         }
         if (onUnmatched === 'bypass') return undefined;
-        const inbound = await readInbound(request);
         const severity: Severity = onUnmatched === 'warn' ? 'warning' : 'error';
-        record({
-          id: nextId(),
-          receivedAt,
-          request: inbound,
-          findings: [
-            {
-              check: 'callback.unexpected',
-              severity,
-              message: `No callback or webhook of the spec matches ${request.method} ${request.url}.`,
-              where: '/url',
-              actual: request.url,
-            },
-          ],
-          answer: { status: 404, headers: {}, body: '' },
-          verdict: severity === 'error' ? 'fail' : 'pass',
-        });
+        const inbound = await readInbound(request);
+        record(buildUnexpectedExchange({ id: nextId(), receivedAt, request: inbound, severity }));
         return new HttpResponse(null, { status: 404 });
       }
       const inbound = await readInbound(request);
