@@ -119,6 +119,8 @@ export function registerRunCommand(program: Command): void {
 
 async function runCommand(spec: string, flags: RunCommandFlags): Promise<number> {
   // run alone also takes a comma list (--reporter console,junit) and prints the console report by default.
+  // Checked before anything starts, like every other flag.
+  const readyTimeoutMs = parseSeconds('--ready-timeout', flags.readyTimeout ?? '15') * 1000;
   const reporters = parseReporters(
     flags.reporter.length === 0 ? ['console'] : flags.reporter.flatMap((name) => name.split(',')),
   );
@@ -206,7 +208,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
         command: flags.providerCmd,
         ...(configured === undefined ? {} : { url: configured }),
         ...(flags.readyUrl === undefined ? {} : { readyUrl: flags.readyUrl }),
-        readyTimeoutMs: parseSeconds('--ready-timeout', flags.readyTimeout ?? '15') * 1000,
+        readyTimeoutMs,
         signal: controller.signal,
         env: receiverEnvironment(receiver),
       });
