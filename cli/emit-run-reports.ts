@@ -8,6 +8,7 @@ import {
   renderMarkdown,
   writeReports,
 } from '../src/report/index.ts';
+import { useColor } from './use-color.ts';
 
 /**
  * Puts `run`'s report where the flags ask: with `--output`, the file reporters into that
@@ -19,8 +20,7 @@ export async function emitRunReports(
   reporters: readonly ReporterName[],
   flags: { output?: string | undefined; color?: boolean | undefined },
 ): Promise<void> {
-  const color =
-    flags.color !== false && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+  const color = useColor(flags.color, process.stdout.isTTY, process.env);
   if (flags.output !== undefined) {
     const files = await writeReports(report, {
       reporters: [...reporters],

@@ -22,6 +22,8 @@ export interface ListenFlags extends ReportFlags {
   json?: boolean;
   /** False with `--no-dashboard`. */
   dashboard?: boolean;
+  /** False with `--no-color`. */
+  color?: boolean;
   verifySignature?: string;
   secret?: string;
   signatureTolerance?: string;

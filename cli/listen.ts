@@ -22,6 +22,7 @@ import { addReportOptions } from './report-options.ts';
 import { saveReports } from './save-reports.ts';
 import { startListenCommand } from './start-listen-command.ts';
 import { summaryEvent } from './summary-event.ts';
+import { useColor } from './use-color.ts';
 import { version } from './version.ts';
 
 function write(line: string): void {
@@ -128,7 +129,9 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
     if (settings.reporters.includes('console')) process.stderr.write(`${renderConsole(report)}\n`);
   } else {
     write('');
-    write(renderConsole(report, { color: process.stdout.isTTY === true }));
+    write(
+      renderConsole(report, { color: useColor(flags.color, process.stdout.isTTY, process.env) }),
+    );
     for (const path of written) write(`report: ${path}`);
   }
   if (failure !== undefined) throw failure;
@@ -194,6 +197,7 @@ export function registerListenCommand(program: Command): void {
       'largest accepted age of a signed timestamp (default 300)',
     )
     .option('--no-dashboard', 'do not serve the live dashboard')
+    .option('--no-color', 'no ANSI colours in the console report (also NO_COLOR)')
     .action(async (spec: string, args: string[], flags: ListenFlags) => {
       process.exitCode = await listen(spec, args, flags);
     });

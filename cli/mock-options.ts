@@ -23,6 +23,8 @@ export interface MockFlags extends DeliveryFlags, ReportFlags {
   json?: boolean;
   /** False with `--no-dashboard`. */
   dashboard?: boolean;
+  /** False with `--no-color`. */
+  color?: boolean;
 }
 
 /** `mock` settings once every flag is checked. */

@@ -16,6 +16,7 @@ import { type MockFlags, parseMockFlags } from './mock-options.ts';
 import { addReportOptions } from './report-options.ts';
 import { saveReports } from './save-reports.ts';
 import { summaryEvent } from './summary-event.ts';
+import { useColor } from './use-color.ts';
 import { withMockEndFindings } from './with-mock-end-findings.ts';
 
 function write(line: string): void {
@@ -77,7 +78,9 @@ async function mock(spec: string, flags: MockFlags): Promise<number> {
   } else {
     write('');
     write(`Mock stopped (${describeMockEnd(reason)}).`);
-    write(renderConsole(report, { color: process.stdout.isTTY === true }));
+    write(
+      renderConsole(report, { color: useColor(flags.color, process.stdout.isTTY, process.env) }),
+    );
     for (const path of written) write(`report: ${path}`);
   }
   if (reportError !== undefined) throw reportError;
@@ -112,6 +115,7 @@ export function registerMockCommand(program: Command): void {
     );
   addReportOptions(command)
     .option('--no-dashboard', 'do not serve the live dashboard')
+    .option('--no-color', 'no ANSI colours in the console report (also NO_COLOR)')
     .action(async (spec: string, flags: MockFlags) => {
       process.exitCode = await mock(spec, flags);
     });
