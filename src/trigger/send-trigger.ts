@@ -47,8 +47,12 @@ export async function sendTrigger(
   trigger: PlannedTrigger,
   options: { timeoutMs: number; agents?: TriggerAgents },
 ): Promise<SentTrigger> {
-  // Without the run's pools, one process-wide pool (its idle connections do not hold the process).
-  const agents = options.agents ?? (sharedAgents ??= createTriggerAgents());
+  let agents = options.agents;
+  if (agents === undefined) {
+    // Without the run's pools, one process-wide pool (its idle connections do not hold the process).
+    sharedAgents ??= createTriggerAgents();
+    agents = sharedAgents;
+  }
   const sentAt = now();
   const deadline = sentAt + options.timeoutMs;
   let outcome = await exchange(trigger, agents, options.timeoutMs);
