@@ -286,3 +286,47 @@ test('a missing callback after a refused trigger says what to check', () => {
     /answered HTTP 401.*--header for credentials/,
   );
 });
+
+test('token-less callbacks fill the triggers in send order; retries stay on their slot; a copy past the last is its duplicate', () => {
+  const fixedTemplate = parseUrlTemplate('http://notify.example.com/hook');
+  const tokenless = (token: string): SentTrigger =>
+    sent(token, {
+      injections: [],
+      expectations: [
+        {
+          contract: contractId,
+          count: 1,
+          template: fixedTemplate,
+          fixedOrigin: { written: 'http://notify.example.com', actual: 'http://127.0.0.1:4999' },
+          tokenless: true,
+          findings: [],
+          checkable: true,
+        },
+      ],
+    });
+  const url = '/R/fixed/createInvoice/hook';
+  const arrivals = [
+    exchange(undefined, 10, { url, status: 503 }),
+    exchange(undefined, 20, { url }),
+    exchange(undefined, 30, { url }),
+    exchange(undefined, 40, { url }),
+    exchange(undefined, 50, { url }),
+  ];
+  const { expectations } = correlateCallbacks({
+    sent: [tokenless('a'), tokenless('b'), tokenless('c')],
+    exchanges: arrivals,
+    receiverOrigin: origin,
+    fixedPrefixes: new Map([[contractId, '/R/fixed/createInvoice']]),
+    contracts: new Map([[contractId, contract]]),
+  });
+  const ids = arrivals.map((item) => item.id);
+  assert.deepEqual(
+    expectations.map((expectation) => [expectation.exchanges, expectation.status]),
+    [
+      [[ids[0], ids[1]], 'received'],
+      [[ids[2]], 'received'],
+      [[ids[3], ids[4]], 'duplicate'],
+    ],
+  );
+  assert.equal(expectations[0]?.attempts, 2);
+});

@@ -31,6 +31,12 @@ export interface Correlation {
   ignored: Set<string>;
 }
 
+/** Tokenless slots of one contract in send order, and the first that may still take a delivery. */
+interface TokenlessQueue {
+  slots: Slot[];
+  next: number;
+}
+
 interface Slot {
   sent: SentTrigger;
   planned: PlannedExpectation;
@@ -51,6 +57,7 @@ interface Slot {
 export function correlateCallbacks(input: CorrelationInput): Correlation {
   const slots: Slot[] = [];
   const byToken = new Map<string, { sent: SentTrigger; slots: Slot[] }>();
+  const tokenless = new Map<string, TokenlessQueue>();
   for (const sent of input.sent) {
     const own: Slot[] = [];
     for (const planned of sent.trigger.expectations) {
@@ -59,6 +66,11 @@ export function correlateCallbacks(input: CorrelationInput): Correlation {
       computeExpectedUrl(slot);
       own.push(slot);
       slots.push(slot);
+      if (planned.tokenless === true) {
+        const queue = tokenless.get(planned.contract) ?? { slots: [], next: 0 };
+        queue.slots.push(slot);
+        tokenless.set(planned.contract, queue);
+      }
     }
     byToken.set(sent.trigger.token, { sent, slots: own });
   }
@@ -67,7 +79,7 @@ export function correlateCallbacks(input: CorrelationInput): Correlation {
   const ignored = new Set<string>();
   const ordered = [...input.exchanges].sort((a, b) => arrival(a) - arrival(b));
   for (const exchange of ordered) {
-    const target = findSlot(exchange, byToken, slots);
+    const target = findSlot(exchange, byToken, tokenless);
     if (target === 'ignored') ignored.add(exchange.id);
     else if (target === undefined) {
       // The receiver already says so for requests that match no contract; say it once.
@@ -112,7 +124,7 @@ function computeExpectedUrl(slot: Slot): void {
 function findSlot(
   exchange: Exchange,
   byToken: Map<string, { sent: SentTrigger; slots: Slot[] }>,
-  slots: Slot[],
+  tokenless: Map<string, TokenlessQueue>,
 ): Slot | 'ignored' | undefined {
   const token = findTriggerToken(exchange, byToken);
   if (token !== undefined) {
@@ -127,13 +139,16 @@ function findSlot(
     return owner.slots.find((slot) => slot.delivered < slot.planned.count) ?? owner.slots[0];
   }
   if (exchange.contract === undefined) return undefined;
-  const candidates = slots.filter(
-    (slot) => slot.planned.contract === exchange.contract && slot.planned.tokenless === true,
-  );
-  const open = candidates.find((slot) => slot.delivered < slot.planned.count);
-  if (open !== undefined) return open;
-  if (candidates.length > 0) return candidates.at(-1);
-  return undefined;
+  // The first slot of the contract still open, in send order, else the last one. A slot never
+  // reopens (deliveries only grow), so the queue's cursor only moves forward: linear overall.
+  const queue = tokenless.get(exchange.contract);
+  if (queue === undefined) return undefined;
+  while (queue.next < queue.slots.length) {
+    const slot = queue.slots[queue.next];
+    if (slot !== undefined && slot.delivered < slot.planned.count) return slot;
+    queue.next += 1;
+  }
+  return queue.slots.at(-1);
 }
 
 function judgeSlot(slot: Slot, input: CorrelationInput): Expectation {

@@ -75,3 +75,16 @@ test('trackDeliveries matches token-less (fixed-host) callbacks by contract', ()
   tracker.record(exchange('/r/fixed/op?x=2', 200, { contract: 'op/cb/post' }));
   assert.equal(tracker.outstanding(), 0);
 });
+
+test('trackDeliveries: token-less deliveries fill triggers in order and skip retries and full ones', () => {
+  const tracker = trackDeliveries([trigger('a', 2, false), trigger('b', 1, false)]);
+  assert.equal(tracker.outstanding(), 3);
+  tracker.record(exchange('/r/fixed/op', 503, { contract: 'op/cb/post' }));
+  assert.equal(tracker.outstanding(), 3);
+  for (let i = 0; i < 3; i += 1)
+    tracker.record(exchange('/r/fixed/op', 200, { contract: 'op/cb/post' }));
+  assert.equal(tracker.outstanding(), 0);
+  tracker.record(exchange('/r/fixed/op', 200, { contract: 'op/cb/post' }));
+  tracker.record(exchange('/r/fixed/op', 200, { contract: 'other/cb/post' }));
+  assert.equal(tracker.outstanding(), 0);
+});

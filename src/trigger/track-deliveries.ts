@@ -26,6 +26,9 @@ export function trackDeliveries(triggers: readonly PlannedTrigger[]): DeliveryTr
   }
   const byToken = new Map<string, Counter[]>();
   const all: Counter[] = [];
+  // Tokenless counters per contract in trigger order, and the first one not yet full: a counter
+  // never empties again, so the cursor only moves forward.
+  const tokenless = new Map<string, { counters: Counter[]; next: number }>();
   for (const trigger of triggers) {
     const counters = trigger.expectations
       .filter((expectation) => expectation.checkable && expectation.count > 0)
@@ -37,6 +40,12 @@ export function trackDeliveries(triggers: readonly PlannedTrigger[]): DeliveryTr
       }));
     byToken.set(trigger.token, counters);
     all.push(...counters);
+    for (const counter of counters) {
+      if (!counter.tokenless) continue;
+      const queue = tokenless.get(counter.contract) ?? { counters: [], next: 0 };
+      queue.counters.push(counter);
+      tokenless.set(counter.contract, queue);
+    }
   }
   let outstanding = all.reduce((sum, counter) => sum + counter.wanted, 0);
   const count = (counter: Counter | undefined): void => {
@@ -57,14 +66,16 @@ export function trackDeliveries(triggers: readonly PlannedTrigger[]): DeliveryTr
         );
         return;
       }
-      count(
-        all.find(
-          (counter) =>
-            counter.tokenless &&
-            counter.contract === exchange.contract &&
-            counter.delivered < counter.wanted,
-        ),
-      );
+      const queue = exchange.contract === undefined ? undefined : tokenless.get(exchange.contract);
+      if (queue === undefined) return;
+      while (queue.next < queue.counters.length) {
+        const counter = queue.counters[queue.next];
+        if (counter !== undefined && counter.delivered < counter.wanted) {
+          count(counter);
+          return;
+        }
+        queue.next += 1;
+      }
     },
     outstanding: () => outstanding,
   };
