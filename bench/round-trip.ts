@@ -12,9 +12,10 @@
  * - a round trip runs from sending the trigger until its response is in and its callback has been
  *   handled (answered by the bare receiver; answered and handed to subscribers by the tool's);
  * - CPU is this process's user + system time over the round, per round trip (the provider runs in
- *   its own process and is the same for all three).
+ *   its own process and is the same for all three); GC is the main thread's collection pauses.
  */
 import { Agent, createServer, request } from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { resolveRunOptions } from '../src/config/index.ts';
 import { createReceiver } from '../src/receive/index.ts';
@@ -36,6 +37,8 @@ interface Result {
   roundTripsMs: number[];
   wallMs: number;
   cpuMs: number;
+  /** Garbage-collection pauses of the main thread during the round. */
+  gcMs: number;
 }
 
 interface Figures {
@@ -44,6 +47,8 @@ interface Figures {
   perSecond: number;
   /** CPU of this process per round trip, in µs. */
   cpuUs: number;
+  /** Main-thread garbage-collection pauses per round trip, in µs. */
+  gcUs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -54,15 +59,23 @@ function percentile(sorted: number[], p: number): number {
 
 /** Times `work` (wall and CPU) around the round trips it returns. */
 async function measure(work: () => Promise<number[]>, count = triggers): Promise<Result> {
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const cpu = process.cpuUsage();
   const started = performance.now();
   const roundTripsMs = await work();
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  // Entries are delivered asynchronously: let the last ones of the round arrive.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc.disconnect();
   if (roundTripsMs.length !== count) {
     throw new Error(`only ${roundTripsMs.length} of ${count} round trips completed`);
   }
-  return { roundTripsMs, wallMs, cpuMs: (used.user + used.system) / 1000 };
+  return { roundTripsMs, wallMs, cpuMs: (used.user + used.system) / 1000, gcMs };
 }
 
 /** One POST over a keep-alive agent, resolved once the whole response is in. */
@@ -216,6 +229,7 @@ function describe(results: Result[]): Figures {
       p95: percentile(sorted, 95),
       perSecond: (result.roundTripsMs.length / result.wallMs) * 1000,
       cpuUs: (result.cpuMs / result.roundTripsMs.length) * 1000,
+      gcUs: (result.gcMs / result.roundTripsMs.length) * 1000,
     };
   });
   return {
@@ -223,6 +237,7 @@ function describe(results: Result[]): Figures {
     p95: median(each.map((f) => f.p95)),
     perSecond: median(each.map((f) => f.perSecond)),
     cpuUs: median(each.map((f) => f.cpuUs)),
+    gcUs: median(each.map((f) => f.gcUs)),
   };
 }
 
@@ -259,11 +274,12 @@ try {
     ms(f.p95),
     f.perSecond.toFixed(0),
     us(f.cpuUs),
+    us(f.gcUs),
   ];
   process.stdout.write(
     `${triggers} triggers at concurrency ${concurrency} against e2e/providers/trivial.ts, ` +
       `median of ${rounds} alternating rounds\n\n` +
-      row('path', ['p50', 'p95', 'round trips/s', 'CPU/trip']) +
+      row('path', ['p50', 'p95', 'round trips/s', 'CPU/trip', 'GC/trip']) +
       row('bare script + bare receiver', figures(a)) +
       row('bare script + tool receiver', figures(r)) +
       row('callback-verify run', figures(b)) +
@@ -273,12 +289,14 @@ try {
         signed(b.p95 - a.p95, ms),
         '',
         signed(b.cpuUs - a.cpuUs, us),
+        signed(b.gcUs - a.gcUs, us),
       ]) +
       row('ratio run / bare', [
         `${(b.p50 / a.p50).toFixed(2)}×`,
         `${(b.p95 / a.p95).toFixed(2)}×`,
         `${(b.perSecond / a.perSecond).toFixed(2)}×`,
         `${(b.cpuUs / a.cpuUs).toFixed(2)}×`,
+        `${(b.gcUs / a.gcUs).toFixed(2)}×`,
       ]),
   );
 } finally {
