@@ -15,7 +15,7 @@ export interface ExchangeRing {
  */
 export function createExchangeRing(
   capacity: number,
-  maxBodyBytes = Number.POSITIVE_INFINITY,
+  maxBodyBytes: number = Number.POSITIVE_INFINITY,
 ): ExchangeRing {
   const limit = Math.max(0, Math.floor(capacity));
   let items: Array<Exchange | undefined> = [];

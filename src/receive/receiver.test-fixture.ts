@@ -4,7 +4,9 @@ import type { Catalogue } from '../spec/contract.ts';
 import { buildCatalogue, loadDocument } from '../spec/index.ts';
 
 /** The receiver tests' own small document: a callback with a tail, a fixed-host callback, a webhook. */
-export const fixtureSpec = fileURLToPath(new URL('./fixtures/receiver.yaml', import.meta.url));
+export const fixtureSpec: string = fileURLToPath(
+  new URL('./fixtures/receiver.yaml', import.meta.url),
+);
 
 /** The catalogue of {@link fixtureSpec}. */
 export async function loadFixtureCatalogue(): Promise<Catalogue> {
