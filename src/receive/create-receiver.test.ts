@@ -294,8 +294,20 @@ describe('scripted behaviour', () => {
 
   test('a dropped connection gives the client a network error and is recorded as dropped', async () => {
     await withReceiver({ behaviours: { [shipped]: { drop: true } } }, async (receiver) => {
+      // fetch reports a connection closed before any answer as a TypeError whose cause is the
+      // socket error: undici's "other side closed", or a reset if the close races the write.
       await assert.rejects(
         postJson(receiver.urlFor(shipped), { order: 'o' }, { 'x-signature': 's' }),
+        (error: unknown) => {
+          assert.ok(error instanceof TypeError);
+          const cause: unknown = error.cause;
+          const code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
+          assert.ok(
+            code === 'UND_ERR_SOCKET' || code === 'ECONNRESET',
+            `expected a closed or reset socket, got ${String(code)}`,
+          );
+          return true;
+        },
       );
       assert.equal(receiver.exchanges()[0]?.answer?.dropped, true);
     });
