@@ -18,6 +18,7 @@ import { type PlanContext, type PlannedExchange, planExchange } from './plan-exc
 import { readBody } from './read-body.ts';
 import { serveExtraRoute } from './serve-extra-route.ts';
 import type { Receiver, ReceiverOptions, ReceiverRoute, ReceiverStats } from './types.ts';
+import { urlHost } from './url-host.ts';
 
 /** A request the receiver is still working on; a timeout may take it over. */
 interface InFlight {
@@ -29,12 +30,6 @@ interface InFlight {
 }
 
 const emptyBody = new Uint8Array(0);
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
-}
 
 function copyHeaders(headers: IncomingMessage['headers']): HeaderMap {
   const copy: HeaderMap = {};

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { flattenHeaders } from './flatten-headers.ts';
 import { readQuery } from './read-query.ts';
-import { urlHost } from './url-host.ts';
 
 test('flattenHeaders: one string per name, repeated ones joined, missing ones left out', () => {
   assert.deepEqual(
@@ -20,16 +19,4 @@ test('readQuery: single values as strings, repeated ones as a list in order', ()
   ];
   for (const [search, want] of cases)
     assert.deepEqual(readQuery(new URLSearchParams(search)), want, search);
-});
-
-test('urlHost: wildcards become loopback, IPv6 gets brackets', () => {
-  const cases: Array<[string, string]> = [
-    ['127.0.0.1', '127.0.0.1'],
-    ['0.0.0.0', '127.0.0.1'],
-    ['', '127.0.0.1'],
-    ['::', '[::1]'],
-    ['::1', '[::1]'],
-    ['localhost', 'localhost'],
-  ];
-  for (const [host, want] of cases) assert.equal(urlHost(host), want, host);
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bindServer } from '../../receive/bind-server.ts';
 import { serveExtraRoute } from '../../receive/serve-extra-route.ts';
+import { urlHost } from '../../receive/url-host.ts';
 import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
 import type { Catalogue, Contract } from '../../spec/contract.ts';
 import type { Finding } from '../../validate/finding.ts';
@@ -21,7 +22,6 @@ import { readLimitedBody } from './read-limited-body.ts';
 import { readQuery } from './read-query.ts';
 import { readRequestBody } from './read-request-body.ts';
 import type { MockEvent, MockProvider, MockProviderOptions } from './types.ts';
-import { urlHost } from './url-host.ts';
 
 /** Default milliseconds between the mock's answer and the first callback. */
 export const DEFAULT_CALLBACK_DELAY_MS = 100;

@@ -1,5 +1,5 @@
 /**
- * The host to put in a URL for a server bound to `host`: a wildcard address becomes loopback
+ * The host to put in a URL for a server (the receiver, the mock provider) bound to `host`: a wildcard address becomes loopback
  * (something a client can call), an IPv6 address gets its brackets.
  * @example urlHost('0.0.0.0') // '127.0.0.1'
  */
