@@ -244,6 +244,7 @@ function describe(results: Result[]): Figures {
 const provider = await startProvider({
   command: `"${process.execPath}" e2e/providers/trivial.ts --port 0 --quiet`,
   cwd: root,
+  baseEnv: process.env,
 });
 try {
   const catalogue = buildCatalogue(await loadDocument(`${root}specs/trivial.yaml`));

@@ -210,6 +210,7 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
         ...(flags.readyUrl === undefined ? {} : { readyUrl: flags.readyUrl }),
         readyTimeoutMs,
         signal: controller.signal,
+        baseEnv: process.env,
         env: receiverEnvironment(receiver),
       });
       options.provider = provider.url;

@@ -69,6 +69,35 @@ describe('startProvider', { concurrency: true }, () => {
     );
   });
 
+  it('the command sees baseEnv with env set over it, and nothing else of this process', async () => {
+    process.env.CV_TEST_LEAK = 'leaked';
+    const show = `${node} -e "console.log(JSON.stringify([process.env.CV_TEST_LEAK ?? null, process.env.CV_TEST_BASE ?? null, process.env.CV_TEST_SET ?? null])); process.exit(3)"`;
+    // The command exits at once, so its output arrives on the ProviderError.
+    const outputOf = async (
+      options: Omit<Parameters<typeof startProvider>[0], 'command'>,
+    ): Promise<string | undefined> => {
+      const error = await startProvider({ command: show, ...options }).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      assert.ok(error instanceof ProviderError);
+      return /\[.*\]/.exec(error.output ?? '')?.[0];
+    };
+    try {
+      assert.equal(await outputOf({}), '[null,null,null]');
+      assert.equal(
+        await outputOf({
+          baseEnv: { CV_TEST_BASE: 'base', CV_TEST_SET: 'base' },
+          env: { CV_TEST_SET: 'set' },
+        }),
+        '[null,"base","set"]',
+      );
+      assert.equal(await outputOf({ baseEnv: process.env }), '["leaked",null,null]');
+    } finally {
+      delete process.env.CV_TEST_LEAK;
+    }
+  });
+
   it('a command that never answers times out and is stopped', async () => {
     const started = Date.now();
     await assert.rejects(

@@ -32,8 +32,13 @@ export interface StartProviderOptions {
   stopGraceMs?: number;
   /** Gives up waiting (e.g. on Ctrl-C): the process is stopped and a ProviderError thrown. */
   signal?: AbortSignal;
-  /** Added to the tool's own environment. */
-  env?: Record<string, string>;
+  /**
+   * The environment the command starts from; none by default, so a library never leaks its own
+   * process's variables into the provider. The CLI passes `process.env`.
+   */
+  baseEnv?: Readonly<Record<string, string | undefined>>;
+  /** Set over `baseEnv` (e.g. the receiver's URL variables). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -41,7 +46,11 @@ export interface StartProviderOptions {
  * once it answers. Never ready, exited early or unusable: a ProviderError with its last output.
  *
  * @example
- * const provider = await startProvider({ command: 'node server.js --port 8000', url: 'http://127.0.0.1:8000' });
+ * const provider = await startProvider({
+ *   command: 'node server.js --port 8000',
+ *   url: 'http://127.0.0.1:8000',
+ *   baseEnv: process.env,
+ * });
  * try { … } finally { await provider.stop(); }
  */
 export async function startProvider(options: StartProviderOptions): Promise<ProviderProcess> {
@@ -50,7 +59,7 @@ export async function startProvider(options: StartProviderOptions): Promise<Prov
     shell: true,
     detached: process.platform !== 'win32',
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: { ...options.baseEnv, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printedUrl: string | undefined;
