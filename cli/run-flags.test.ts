@@ -33,3 +33,33 @@ test('run: a bad --ready-timeout is refused before the dashboard or the provider
   );
   assert.doesNotMatch(stderr, /dashboard:|starting provider/);
 });
+
+test('run: an --operation, --tag or --contract typo is refused before the provider starts or is reached', async () => {
+  // The provider command would print its URL and run; nothing listens on port 9.
+  const cases: Array<[string[], RegExp]> = [
+    [
+      ['--operation', 'createInvoce'],
+      /No operation with callbacks matches --operation createInvoce\./,
+    ],
+    [['--tag', 'invoice'], /No operation with callbacks is tagged invoice\./],
+    [
+      ['--contract', 'createInvoice/invoicePaid/put'],
+      /No callback contract createInvoice\/invoicePaid\/put in the spec\./,
+    ],
+  ];
+  for (const [filter, want] of cases) {
+    const started = await run([
+      '--provider-cmd',
+      `"${process.execPath}" -e "console.log('up on http://127.0.0.1:9'); setTimeout(() => {}, 30000)"`,
+      ...filter,
+    ]);
+    assert.equal(started.code, 2, filter.join(' '));
+    assert.match(started.stderr, /^error CV_CONTRACT_NOT_FOUND: /, filter.join(' '));
+    assert.match(started.stderr, want);
+    assert.doesNotMatch(started.stderr, /dashboard:|starting provider/);
+  }
+  const reached = await run(['--provider', 'http://127.0.0.1:9', '--operation', 'nope']);
+  assert.equal(reached.code, 2);
+  assert.match(reached.stderr, /^error CV_CONTRACT_NOT_FOUND: /);
+  assert.doesNotMatch(reached.stderr, /CV_PROVIDER_UNREACHABLE/);
+});

@@ -5,6 +5,7 @@ import type { Receiver } from '../src/receive/types.ts';
 import { prepareOutputDir, reporterNames } from '../src/report/index.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import {
+  checkFilters,
   checkProviderReachable,
   type ProviderProcess,
   receiverEnvironment,
@@ -190,6 +191,8 @@ async function runCommand(spec: string, flags: RunCommandFlags): Promise<number>
       },
       config,
     );
+    // A filter naming nothing in the spec is refused before the dashboard, receiver or provider starts.
+    checkFilters(catalogue, options.filters);
     // The receiver starts first, so a provider started here can be told where it is
     // (webhooks that are configured once, not per trigger).
     dashboard = await startRunDashboard(flags.dashboard, catalogue, options, version);

@@ -92,6 +92,7 @@ export {
 export type * from './spec/runtime-expression/types.ts';
 export type { CatalogueSummary, ContractSummary } from './spec/summarise-catalogue.ts';
 export {
+  checkFilters,
   checkProviderReachable,
   type PlannedTrigger,
   type ProviderProcess,

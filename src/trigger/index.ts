@@ -1,4 +1,5 @@
 export { buildRuntimeContext } from './build-runtime-context.ts';
+export { checkFilters } from './check-filters.ts';
 export { checkIdempotencyKey, idempotencyHeaders } from './check-idempotency-key.ts';
 export {
   type Correlation,
@@ -8,8 +9,9 @@ export {
 export { createTriggerAgents, type TriggerAgents } from './create-trigger-agents.ts';
 export { findTriggerToken } from './find-trigger-token.ts';
 export { isRetryableAnswer } from './is-retryable-answer.ts';
+export { operationKey } from './operation-key.ts';
 export { createOutputBuffer, type OutputBuffer } from './output-buffer.ts';
-export { operationKey, type PlanOptions, planTriggers, type TriggerPlan } from './plan-triggers.ts';
+export { type PlanOptions, planTriggers, type TriggerPlan } from './plan-triggers.ts';
 export {
   canConnect,
   checkProviderReachable,

@@ -13,7 +13,11 @@ import type { LoadedDocument } from '../spec/document.ts';
 import { injectionPoint } from '../spec/runtime-expression/index.ts';
 import type { InjectionPoint } from '../spec/runtime-expression/types.ts';
 import type { Finding } from '../validate/finding.ts';
+import { checkFilters } from './check-filters.ts';
 import { findOperationConfig } from './find-operation-config.ts';
+import { groupByTrigger } from './group-by-trigger.ts';
+import { matchesOperation } from './matches-operation.ts';
+import { operationKey } from './operation-key.ts';
 import { setAtPointer } from './set-at-pointer.ts';
 import type { Injection, PlannedExpectation, PlannedTrigger, RunFilters } from './types.ts';
 
@@ -53,7 +57,7 @@ export interface TriggerPlan {
 export function planTriggers(catalogue: Catalogue, options: PlanOptions): TriggerPlan {
   const byOperation = groupByTrigger(catalogue.contracts);
   const webhooks = catalogue.contracts.filter((contract) => contract.kind === 'webhook');
-  checkFilters(catalogue, byOperation, options.filters);
+  checkFilters(catalogue, options.filters);
   const triggers: PlannedTrigger[] = [];
   for (const { operation, contracts } of byOperation.values()) {
     const key = operationKey(operation);
@@ -79,11 +83,6 @@ export function planTriggers(catalogue: Catalogue, options: PlanOptions): Trigge
     });
   }
   return { triggers, findings };
-}
-
-/** operationId, else `METHOD /path`. */
-export function operationKey(operation: TriggerOperation): string {
-  return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
 }
 
 function planTrigger(
@@ -363,30 +362,6 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === lower);
 }
 
-function groupByTrigger(
-  contracts: Contract[],
-): Map<string, { operation: TriggerOperation; contracts: Contract[] }> {
-  const groups = new Map<string, { operation: TriggerOperation; contracts: Contract[] }>();
-  for (const contract of contracts) {
-    if (contract.kind !== 'callback' || contract.trigger === undefined) continue;
-    const group = groups.get(contract.trigger.pointer);
-    if (group === undefined) {
-      groups.set(contract.trigger.pointer, { operation: contract.trigger, contracts: [contract] });
-    } else group.contracts.push(contract);
-  }
-  return groups;
-}
-
-function matchesOperation(operation: TriggerOperation, name: string): boolean {
-  if (operation.operationId === name) return true;
-  const [method, ...rest] = name.trim().split(/\s+/);
-  return (
-    method?.toLowerCase() === operation.method &&
-    rest.join(' ') === operation.path &&
-    rest.length > 0
-  );
-}
-
 function matchesFilters(
   operation: TriggerOperation,
   contracts: Contract[],
@@ -408,39 +383,4 @@ function matchesFilters(
     return false;
   }
   return true;
-}
-
-/** A filter naming nothing in the spec is a typo: say so rather than run nothing. */
-function checkFilters(
-  catalogue: Catalogue,
-  groups: Map<string, { operation: TriggerOperation; contracts: Contract[] }>,
-  filters: RunFilters,
-): void {
-  const operations = [...groups.values()].map((group) => group.operation);
-  const known = operations.map(operationKey);
-  for (const name of filters.operations) {
-    if (!operations.some((operation) => matchesOperation(operation, name))) {
-      throw new ContractNotFoundError(`No operation with callbacks matches --operation ${name}.`, {
-        hint: `Operations with callbacks: ${known.join(', ') || '(none)'}.`,
-      });
-    }
-  }
-  for (const tag of filters.tags) {
-    if (!operations.some((operation) => operation.tags.includes(tag))) {
-      throw new ContractNotFoundError(`No operation with callbacks is tagged ${tag}.`, {
-        hint: `Tags in use: ${[...new Set(operations.flatMap((operation) => operation.tags))].join(', ') || '(none)'}.`,
-      });
-    }
-  }
-  for (const id of filters.contracts) {
-    const contract = catalogue.contracts.find((candidate) => candidate.id === id);
-    if (contract === undefined || contract.kind !== 'callback') {
-      throw new ContractNotFoundError(`No callback contract ${id} in the spec.`, {
-        hint: `Callback contracts: ${catalogue.contracts
-          .filter((candidate) => candidate.kind === 'callback')
-          .map((candidate) => candidate.id)
-          .join(', ')}.`,
-      });
-    }
-  }
 }

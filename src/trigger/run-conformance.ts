@@ -7,6 +7,7 @@ import { summarise } from '../report/summarise.ts';
 import type { Catalogue, Contract } from '../spec/contract.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import type { Validator } from '../validate/index.ts';
+import { checkFilters } from './check-filters.ts';
 import { correlateCallbacks } from './correlate-callbacks.ts';
 import { createTriggerAgents } from './create-trigger-agents.ts';
 import { planTriggers } from './plan-triggers.ts';
@@ -29,6 +30,8 @@ import type { PlannedTrigger, RunOptions } from './types.ts';
  */
 export async function runConformance(catalogue: Catalogue, options: RunOptions): Promise<Report> {
   const startedAt = new Date().toISOString();
+  // A typo in a filter is refused before a receiver is bound.
+  checkFilters(catalogue, options.filters);
   const receiver =
     options.receiver ?? (await createReceiver(catalogue, runReceiverOptions(options)));
   const exchanges: Exchange[] = [];
