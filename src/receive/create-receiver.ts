@@ -3,21 +3,24 @@ import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ContractNotFoundError } from '../errors.ts';
 import type { Catalogue } from '../spec/contract.ts';
-import { hasErrors } from '../validate/finding.ts';
 import { createValidator } from '../validate/index.ts';
 import { bindServer } from './bind-server.ts';
 import { buildRouteTable } from './build-route-table.ts';
 import { assertUsableSecret, checkSignature } from './check-signature.ts';
+import { copyHeaders } from './copy-headers.ts';
 import { createAnswerBook } from './create-answer-book.ts';
+import { createExchangeLog } from './create-exchange-log.ts';
 import { createJournal, type Journal } from './create-journal.ts';
 import { createToken } from './create-token.ts';
-import type { Exchange, HeaderMap, InboundRequest } from './exchange.ts';
+import type { InboundRequest } from './exchange.ts';
 import { createExchangeRing } from './exchange-ring.ts';
 import { isoNow } from './iso-now.ts';
-import { type PlanContext, type PlannedExchange, planExchange } from './plan-exchange.ts';
+import { planClientError } from './plan-client-error.ts';
+import { type PlanContext, planExchange } from './plan-exchange.ts';
+import { planUnreadBody } from './plan-unread-body.ts';
 import { readBody } from './read-body.ts';
 import { serveExtraRoute } from './serve-extra-route.ts';
-import type { Receiver, ReceiverOptions, ReceiverRoute, ReceiverStats } from './types.ts';
+import type { Receiver, ReceiverOptions, ReceiverRoute } from './types.ts';
 import { urlHost } from './url-host.ts';
 
 /** A request the receiver is still working on; a timeout may take it over. */
@@ -30,12 +33,6 @@ interface InFlight {
 }
 
 const emptyBody = new Uint8Array(0);
-
-function copyHeaders(headers: IncomingMessage['headers']): HeaderMap {
-  const copy: HeaderMap = {};
-  for (const [name, value] of Object.entries(headers)) copy[name] = value;
-  return copy;
-}
 
 function rawResponse(status: number, reason: string): string {
   return `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
@@ -75,8 +72,9 @@ export async function createReceiver(
     options.maxExchanges ?? 1_000,
     options.maxExchangeBytes ?? 16 * 1024 * 1024,
   );
-  const listeners = new Set<(exchange: Exchange) => void>();
-  if (options.onExchange !== undefined) listeners.add(options.onExchange);
+  const log = createExchangeLog(ring, journal);
+  const { make: makeExchange, record, notify } = log;
+  if (options.onExchange !== undefined) log.subscribe(options.onExchange);
   const answers = createAnswerBook(catalogue, options.behaviours);
   const triggers = new Set<string>();
   const validator = options.validator ?? createValidator(catalogue.document);
@@ -90,70 +88,7 @@ export async function createReceiver(
   };
   const inFlight = new WeakMap<Socket, InFlight>();
   const pending = new Set<Promise<void>>();
-  const stats: ReceiverStats = {
-    exchanges: 0,
-    passed: 0,
-    failed: 0,
-    unexpected: 0,
-    byContract: {},
-  };
-  let sequence = 0;
   let origin = '';
-
-  function makeExchange(
-    receivedAt: string,
-    request: InboundRequest,
-    planned: PlannedExchange,
-  ): Exchange {
-    sequence += 1;
-    const exchange: Exchange = {
-      id: `ex-${String(sequence).padStart(6, '0')}`,
-      receivedAt,
-      request,
-      findings: planned.findings,
-      answer: planned.answer,
-      verdict: hasErrors(planned.findings) ? 'fail' : 'pass',
-    };
-    if (planned.contract !== undefined) exchange.contract = planned.contract;
-    if (planned.token !== undefined) exchange.token = planned.token;
-    if (planned.parsedBody !== undefined) exchange.parsedBody = planned.parsedBody;
-    return exchange;
-  }
-
-  /**
-   * Counts, keeps and journals an exchange. With a journal, returns a promise that resolves once
-   * its line is written (a failed write becomes a warning finding); without one, nothing.
-   */
-  function record(exchange: Exchange): Promise<void> | undefined {
-    stats.exchanges += 1;
-    if (exchange.verdict === 'pass') stats.passed += 1;
-    else stats.failed += 1;
-    if (exchange.contract === undefined) stats.unexpected += 1;
-    else {
-      const tally = stats.byContract[exchange.contract] ?? { passed: 0, failed: 0 };
-      stats.byContract[exchange.contract] = tally;
-      if (exchange.verdict === 'pass') tally.passed += 1;
-      else tally.failed += 1;
-    }
-    ring.push(exchange);
-    return journal?.append(exchange).catch((error: unknown) => {
-      exchange.findings.push({
-        check: 'journal.write',
-        severity: 'warning',
-        message: `This exchange could not be written to the journal: ${error instanceof Error ? error.message : String(error)}.`,
-      });
-    });
-  }
-
-  function notify(exchange: Exchange): void {
-    for (const listener of listeners) {
-      try {
-        listener(exchange);
-      } catch {
-        // A failing listener must not stop the receiver or the other listeners.
-      }
-    }
-  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = isoNow();
@@ -172,46 +107,19 @@ export async function createReceiver(
       const exchange = makeExchange(
         receivedAt,
         { ...head, body: body.bytes },
-        {
-          findings: [
-            {
-              check: 'request.aborted',
-              severity: 'error',
-              message: `The client closed the connection after ${body.bytes.length} body bytes, before the request was complete.`,
-              where: '/body',
-            },
-          ],
-          answer: { status: 0, headers: {}, body: '', dropped: true },
-          delayMs: 0,
-        },
+        planUnreadBody(body, maxBody),
       );
+      // Nobody is left to receive an answer.
       delete exchange.answer;
       await record(exchange);
       notify(exchange);
       return;
     }
     if (body.kind === 'too-large') {
-      const size =
-        body.declared === undefined
-          ? `more than ${maxBody} bytes arrived`
-          : `Content-Length announces ${body.declared} bytes`;
       const exchange = makeExchange(
         receivedAt,
         { ...head, body: emptyBody },
-        {
-          findings: [
-            {
-              check: 'body.too-large',
-              severity: 'error',
-              message: `The body is over the receiver's limit of ${maxBody} bytes (${size}); reading stopped and the body was not kept.`,
-              where: '/body',
-              expected: `at most ${maxBody} bytes`,
-              actual: body.declared ?? body.received,
-            },
-          ],
-          answer: { status: 413, headers: { connection: 'close' }, body: '' },
-          delayMs: 0,
-        },
+        planUnreadBody(body, maxBody),
       );
       await record(exchange);
       response.shouldKeepAlive = false;
@@ -295,52 +203,31 @@ export async function createReceiver(
     const state = inFlight.get(socket);
     const live = state !== undefined && !state.settled ? state : undefined;
     if (live !== undefined) live.settled = true;
-    const timedOut = code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    const overflow = code === 'HPE_HEADER_OVERFLOW';
-    const status = timedOut ? 408 : overflow ? 431 : 400;
     const rawPacket = (error as { rawPacket?: unknown }).rawPacket;
-    const request: InboundRequest =
-      live === undefined
-        ? {
-            method: '',
-            url: '',
-            headers: {},
-            body: rawPacket instanceof Uint8Array && !timedOut ? rawPacket : emptyBody,
-          }
+    const plan = planClientError({
+      code,
+      errorMessage: error.message,
+      ...(rawPacket instanceof Uint8Array ? { rawPacket } : {}),
+      ...(live === undefined
+        ? {}
         : {
-            method: live.request.method ?? '',
-            url: live.request.url ?? '',
-            headers: copyHeaders(live.request.headers),
-            body: new Uint8Array(Buffer.concat(live.chunks)),
-          };
-    const message = timedOut
-      ? live === undefined
-        ? `The client did not send complete request headers within ${headersTimeout} ms; the connection was closed.`
-        : `The client did not send the complete request within ${requestTimeout} ms (${request.body.length} body bytes arrived); the connection was closed.`
-      : overflow
-        ? 'The request headers are larger than the receiver accepts.'
-        : `The request is not valid HTTP (${code}: ${error.message}).`;
-    const exchange = makeExchange(live?.receivedAt ?? new Date().toISOString(), request, {
-      findings: [
-        {
-          check: timedOut ? 'request.timeout' : 'request.malformed',
-          severity: 'error',
-          message,
-          where: live === undefined ? '/' : '/body',
-        },
-      ],
-      answer: { status, headers: { connection: 'close' }, body: '' },
-      delayMs: 0,
+            request: {
+              method: live.request.method ?? '',
+              url: live.request.url ?? '',
+              headers: copyHeaders(live.request.headers),
+              body: new Uint8Array(Buffer.concat(live.chunks)),
+            },
+          }),
+      headersTimeoutMs: headersTimeout,
+      requestTimeoutMs: requestTimeout,
     });
+    const exchange = makeExchange(
+      live?.receivedAt ?? new Date().toISOString(),
+      plan.request,
+      plan.planned,
+    );
     await record(exchange);
-    if (socket.writable) {
-      const reason = timedOut
-        ? 'Request Timeout'
-        : overflow
-          ? 'Request Header Fields Too Large'
-          : 'Bad Request';
-      socket.end(rawResponse(status, reason));
-    }
+    if (socket.writable) socket.end(rawResponse(plan.status, plan.reason));
     socket.destroy();
     notify(exchange);
   }
@@ -419,7 +306,7 @@ export async function createReceiver(
     validator,
     urlFor,
     routes: () => routes,
-    stats: () => ({ ...stats, byContract: structuredClone(stats.byContract) }),
+    stats: log.stats,
     setBehaviour(contractId, behaviour) {
       if (contractId !== '*' && !table.byContract.has(contractId)) {
         throw new ContractNotFoundError(`The document declares no contract ${contractId}.`, {
@@ -428,12 +315,7 @@ export async function createReceiver(
       }
       answers.set(contractId, behaviour);
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: log.subscribe,
     exchanges: () => ring.list(),
     close() {
       closing ??= (async () => {
