@@ -1,0 +1,39 @@
+import type { Exchange } from '../receive/exchange.ts';
+import type { CorrelationSlot, SlotsByToken, TokenlessQueue } from './correlation-slot.ts';
+import { findTriggerToken } from './find-trigger-token.ts';
+
+/**
+ * The expected callback an exchange answers: by the trigger token in its URL, else (fixed-host
+ * callbacks, webhooks) the first still open slot of its contract; `ignored` for a contract left out
+ * by `--contract`, undefined for an unexpected one.
+ * @example findSlot(exchange, byToken, tokenless)?.planned.contract // 'createInvoice/invoicePaid/post'
+ */
+export function findSlot(
+  exchange: Exchange,
+  byToken: SlotsByToken,
+  tokenless: Map<string, TokenlessQueue>,
+): CorrelationSlot | 'ignored' | undefined {
+  const token = findTriggerToken(exchange, byToken);
+  if (token !== undefined) {
+    const owner = byToken.get(token);
+    if (owner === undefined) return undefined;
+    if (exchange.contract !== undefined) {
+      if (owner.sent.trigger.ignoredContracts.includes(exchange.contract)) return 'ignored';
+      return owner.slots.find((slot) => slot.planned.contract === exchange.contract);
+    }
+    // Routed to no contract (wrong path or method) but carrying this trigger's token: it is
+    // this trigger's callback sent wrongly, which says more than "unexpected".
+    return owner.slots.find((slot) => slot.delivered < slot.planned.count) ?? owner.slots[0];
+  }
+  if (exchange.contract === undefined) return undefined;
+  // The first slot of the contract still open, in send order, else the last one. A slot never
+  // reopens (deliveries only grow), so the queue's cursor only moves forward: linear overall.
+  const queue = tokenless.get(exchange.contract);
+  if (queue === undefined) return undefined;
+  while (queue.next < queue.slots.length) {
+    const slot = queue.slots[queue.next];
+    if (slot !== undefined && slot.delivered < slot.planned.count) return slot;
+    queue.next += 1;
+  }
+  return queue.slots.at(-1);
+}
