@@ -1,22 +1,23 @@
 import { createToken } from '../receive/create-token.ts';
 import type { Exchange } from '../receive/exchange.ts';
 import { createReceiver } from '../receive/index.ts';
-import type { Receiver, ReceiverBehaviour } from '../receive/types.ts';
-import type { ContractResult, Expectation, Report, TriggerResult } from '../report/report.ts';
+import type { Report } from '../report/report.ts';
 import { summarise } from '../report/summarise.ts';
-import type { Catalogue, Contract } from '../spec/contract.ts';
-import { type Finding, hasErrors } from '../validate/finding.ts';
-import type { Validator } from '../validate/index.ts';
+import type { Catalogue } from '../spec/contract.ts';
 import { checkFilters } from './check-filters.ts';
+import { collectBehaviours } from './collect-behaviours.ts';
 import { correlateCallbacks } from './correlate-callbacks.ts';
 import { createTriggerAgents } from './create-trigger-agents.ts';
+import { describeContracts } from './describe-contracts.ts';
+import { describeTrigger } from './describe-trigger.ts';
 import { planTriggers } from './plan-triggers.ts';
 import { runPool } from './run-pool.ts';
 import { runReceiverOptions } from './run-receiver-options.ts';
 import { type SentTrigger, sendTrigger } from './send-trigger.ts';
 import { type CallbackForwarder, startCallbackForwarder } from './start-callback-forwarder.ts';
 import { trackDeliveries } from './track-deliveries.ts';
-import type { PlannedTrigger, RunOptions } from './types.ts';
+import type { RunOptions } from './types.ts';
+import { waitForCallbacks } from './wait-for-callbacks.ts';
 
 /**
  * The provider conformance run: starts a receiver (unless one is given), sends every trigger,
@@ -169,147 +170,5 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     agents.destroy();
     await forwarder?.close();
     if (options.receiver === undefined) await receiver.close();
-  }
-}
-
-/** Global behaviours first, then each operation's (they name contracts, so they do not clash). */
-function collectBehaviours(
-  options: RunOptions,
-  triggers: readonly PlannedTrigger[],
-): Record<string, ReceiverBehaviour> {
-  const behaviours: Record<string, ReceiverBehaviour> = { ...options.behaviours };
-  for (const trigger of triggers) Object.assign(behaviours, trigger.behaviours);
-  return behaviours;
-}
-
-/**
- * Waits until every expected callback arrived (then a grace window for duplicates) or the last
- * deadline passed (then a window to tell late callbacks from missing ones).
- */
-async function waitForCallbacks(
-  sent: readonly SentTrigger[],
-  outstanding: () => number,
-  options: RunOptions,
-  onWake: (resolve: () => void) => void,
-): Promise<void> {
-  if (sent.length === 0) return;
-  const deadline = Math.max(...sent.map((result) => result.respondedAt + result.trigger.timeoutMs));
-  const waitUntil = async (until: number): Promise<void> => {
-    let lastProgress = 0;
-    while (outstanding() > 0 && Date.now() < until && options.signal?.aborted !== true) {
-      if (Date.now() - lastProgress >= 1000) {
-        lastProgress = Date.now();
-        options.onProgress?.({
-          type: 'waiting',
-          outstanding: outstanding(),
-          remainingMs: Math.max(0, deadline - Date.now()),
-        });
-      }
-      await sleep(Math.min(until - Date.now(), 1000), options.signal, onWake);
-    }
-  };
-  const aborted = (): boolean => options.signal?.aborted === true;
-  await waitUntil(deadline);
-  if (aborted()) return;
-  if (outstanding() > 0) await waitUntil(deadline + options.lateWindowMs);
-  if (outstanding() === 0 && !aborted()) {
-    await sleep(options.graceMs, options.signal, () => {});
-  }
-}
-
-function sleep(
-  ms: number,
-  signal: AbortSignal | undefined,
-  onWake: (resolve: () => void) => void,
-): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, Math.max(0, ms));
-    signal?.addEventListener('abort', done, { once: true });
-    onWake(done);
-  });
-}
-
-function describeTrigger(sent: SentTrigger, validator: Validator): TriggerResult {
-  const { trigger } = sent;
-  const findings: Finding[] = [];
-  if (sent.error !== undefined || sent.status === undefined) {
-    findings.push({
-      check: 'trigger.failed',
-      severity: 'error',
-      message: `The trigger request ${trigger.method} ${trigger.url} got no response: ${sent.error ?? 'unknown error'}.`,
-      where: '/url',
-      spec: trigger.operation.pointer,
-    });
-  } else {
-    findings.push(
-      ...validator.checkResponse(trigger.operation, {
-        status: sent.status,
-        headers: sent.headers,
-        body: sent.body,
-      }),
-    );
-  }
-  return {
-    id: trigger.id,
-    ...(trigger.operation.operationId === undefined
-      ? {}
-      : { operationId: trigger.operation.operationId }),
-    method: trigger.method,
-    url: trigger.url,
-    ...(trigger.body === undefined ? {} : { requestBody: trigger.body }),
-    ...(sent.status === undefined ? {} : { status: sent.status }),
-    ...(sent.parsedBody === undefined ? {} : { responseBody: sent.parsedBody }),
-    durationMs: Math.round((sent.respondedAt - sent.sentAt) * 100) / 100,
-    findings,
-  };
-}
-
-function describeContracts(
-  contracts: readonly Contract[],
-  expectations: readonly Expectation[],
-  exchanges: readonly Exchange[],
-  planningFindings: readonly Finding[],
-  receiver: Receiver,
-): ContractResult[] {
-  return contracts.map((contract) => {
-    const own = expectations.filter((expectation) => expectation.contract === contract.id);
-    const received = exchanges.filter((exchange) => exchange.contract === contract.id);
-    const findings = planningFindings.filter((finding) => finding.contract === contract.id);
-    let verdict: ContractResult['verdict'] = 'pass';
-    if (own.length === 0 && received.length === 0) verdict = 'not-exercised';
-    else if (own.some((expectation) => expectation.status === 'missing')) verdict = 'missing';
-    else if (
-      own.some((expectation) => expectation.status !== 'received') ||
-      received.some((exchange) => exchange.verdict === 'fail') ||
-      own.length === 0 ||
-      hasErrors(findings)
-    ) {
-      verdict = 'fail';
-    }
-    return {
-      id: contract.id,
-      kind: contract.kind,
-      method: contract.method.toUpperCase(),
-      expression: contract.expression?.raw ?? contract.name,
-      ...(receiverUrl(receiver, contract.id) === undefined
-        ? {}
-        : { receiverUrl: receiverUrl(receiver, contract.id) }),
-      verdict,
-      exchanges: received.map((exchange) => exchange.id),
-      findings,
-    };
-  });
-}
-
-function receiverUrl(receiver: Receiver, contract: string): string | undefined {
-  try {
-    return receiver.urlFor(contract);
-  } catch {
-    return undefined;
   }
 }
