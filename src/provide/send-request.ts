@@ -1,5 +1,4 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { type HttpOutcome, sendHttp } from '../trigger/send-http.ts';
 import type { DeliveryRequest } from './delivery-request.ts';
 import type { DeliveryResponse } from './response-checker.ts';
 
@@ -27,90 +26,54 @@ const UNREACHABLE = new Set([
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 
 /**
- * Sends one request with node:http(s) and reads the whole reply, within `timeoutMs` for the
- * whole exchange. Never rejects: a refused connection, a timeout or a reset comes back as a failure.
+ * Sends one request with node:http(s) (`sendHttp`, on a fresh connection) and reads the whole
+ * reply, within `timeoutMs` for the whole exchange. Never rejects: a refused connection, a timeout or a reset comes back as a failure.
  * Redirects are not followed (the allowed-host check holds for the URL that was checked).
  */
-export function sendRequest(
+export async function sendRequest(
   delivery: DeliveryRequest,
   options: { timeoutMs: number; maxResponseBytes: number },
 ): Promise<SendOutcome> {
   const started = performance.now();
   const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
-  return new Promise<SendOutcome>((resolve) => {
-    let settled = false;
-    const finish = (outcome: SendOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-    };
-    const fail = (failure: TransportFailure): void => {
-      finish({ ok: false, failure, durationMs: elapsed() });
-    };
-    const url = new URL(delivery.url);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const headers: Record<string, string> = { ...delivery.headers };
-    if (delivery.body !== undefined) headers['content-length'] = String(delivery.body.byteLength);
-    const outgoing = send(url, {
-      method: delivery.method.toUpperCase(),
-      headers,
-      // A fresh connection per delivery: no pooled socket outlives the command.
-      agent: false,
-    });
-    const timer = setTimeout(() => {
-      fail({ kind: 'timeout', message: `No complete reply within ${options.timeoutMs} ms.` });
-      outgoing.destroy();
-    }, options.timeoutMs);
-    outgoing.on('error', (error: NodeJS.ErrnoException) => fail(classify(error)));
-    outgoing.on('response', (incoming: IncomingMessage) => {
-      readReply(incoming, options.maxResponseBytes).then(
-        (body) =>
-          finish({
-            ok: true,
-            response: { status: incoming.statusCode ?? 0, headers: incoming.headers, body },
-            durationMs: elapsed(),
-          }),
-        (error: unknown) => {
-          if (error instanceof ReplyTooLarge) {
-            fail({ kind: 'too-large', message: error.message });
-            outgoing.destroy();
-          } else {
-            fail(classify(error));
-          }
-        },
-      );
-    });
-    outgoing.end(delivery.body === undefined ? undefined : Buffer.from(delivery.body));
-  });
+  const outcome = await sendHttp(
+    {
+      url: new URL(delivery.url),
+      method: delivery.method,
+      headers: delivery.headers,
+      ...(delivery.body === undefined ? {} : { body: delivery.body }),
+    },
+    // No pools: a fresh connection per delivery, so no pooled socket outlives the command.
+    { timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes },
+  );
+  if (outcome.ok) {
+    const { status, headers, body } = outcome;
+    return { ok: true, response: { status, headers, body }, durationMs: elapsed() };
+  }
+  return { ok: false, failure: describeFailure(outcome, options), durationMs: elapsed() };
 }
 
-class ReplyTooLarge extends Error {}
-
-function readReply(incoming: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    incoming.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > maxBytes) {
-        // Settle first: destroying the stream reports an abort of its own.
-        reject(new ReplyTooLarge(`The reply body is larger than ${maxBytes} bytes.`));
-        incoming.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    incoming.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    incoming.on('aborted', () =>
-      reject(
+function describeFailure(
+  outcome: Extract<HttpOutcome, { ok: false }>,
+  options: { timeoutMs: number; maxResponseBytes: number },
+): TransportFailure {
+  switch (outcome.reason) {
+    case 'timeout':
+      return { kind: 'timeout', message: `No complete reply within ${options.timeoutMs} ms.` };
+    case 'too-large':
+      return {
+        kind: 'too-large',
+        message: `The reply body is larger than ${options.maxResponseBytes} bytes.`,
+      };
+    case 'aborted':
+      return classify(
         Object.assign(new Error('The consumer closed the connection mid-reply.'), {
           code: 'ECONNRESET',
         }),
-      ),
-    );
-    incoming.on('error', reject);
-  });
+      );
+    default:
+      return classify(outcome.error);
+  }
 }
 
 function classify(error: unknown): TransportFailure {

@@ -1,7 +1,6 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { HeaderMap } from '../receive/exchange.ts';
 import { createTriggerAgents, type TriggerAgents } from './create-trigger-agents.ts';
+import { sendHttp } from './send-http.ts';
 import type { PlannedTrigger } from './types.ts';
 
 /** The provider's immediate answer to a trigger, or why there was none. */
@@ -22,7 +21,7 @@ export interface SentTrigger {
 /** A complete response, or the error that ended the request. */
 type Outcome =
   | { ok: true; status: number; headers: HeaderMap; body: Uint8Array }
-  | { ok: false; error: unknown };
+  | { ok: false; error: unknown; reusedConnection: boolean };
 
 class TriggerTimeout extends Error {
   override name = 'TimeoutError';
@@ -36,7 +35,7 @@ function now(): number {
 }
 
 /**
- * Sends one planned trigger request with node:http(s) over the run's keep-alive connections and
+ * Sends one planned trigger request with node:http(s) (`sendHttp`) over the run's keep-alive connections and
  * reads the whole response; redirects are not followed. A network failure is returned (as
  * `error`), not thrown: it becomes a finding.
  *
@@ -58,7 +57,7 @@ export async function sendTrigger(
   let outcome = await exchange(trigger, agents, options.timeoutMs);
   // A pooled connection the server closed just as it was reused fails before any answer: the
   // request never reached the provider, so it is sent once more on a fresh connection.
-  if (!outcome.ok && isStaleConnection(outcome.error) && now() < deadline) {
+  if (isStaleConnection(outcome) && now() < deadline) {
     outcome = await exchange(trigger, undefined, deadline - now());
   }
   const respondedAt = now();
@@ -84,83 +83,61 @@ export async function sendTrigger(
   };
 }
 
-/** Marks an error that happened on a reused keep-alive connection. */
-const reusedConnection = Symbol('reused connection');
-
-function isStaleConnection(error: unknown): boolean {
+function isStaleConnection(outcome: Outcome): boolean {
+  if (outcome.ok || !outcome.reusedConnection) return false;
+  const error = outcome.error;
   return (
     error instanceof Error &&
-    reusedConnection in error &&
     'code' in error &&
     (error.code === 'ECONNRESET' || error.code === 'EPIPE')
   );
 }
 
 /** One request: `agents` undefined means a fresh connection. */
-function exchange(
+async function exchange(
   trigger: PlannedTrigger,
   agents: TriggerAgents | undefined,
   timeoutMs: number,
 ): Promise<Outcome> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let timer: NodeJS.Timeout | undefined;
-    const finish = (outcome: Outcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
+  let url: URL;
+  try {
+    url = new URL(trigger.url);
+  } catch (error) {
+    // An unusable URL: nothing is sent.
+    return { ok: false, error, reusedConnection: false };
+  }
+  const headers: Record<string, string> = { ...trigger.headers };
+  const names = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+  if (!names.has('accept')) headers.accept = '*/*';
+  if (!names.has('user-agent')) headers['user-agent'] = 'callback-verify';
+  const outcome = await sendHttp(
+    {
+      url,
+      method: trigger.method,
+      headers,
+      ...(trigger.bodyBytes === undefined ? {} : { body: trigger.bodyBytes }),
+    },
+    { timeoutMs, ...(agents === undefined ? {} : { agents }) },
+  );
+  if (outcome.ok) return { ...outcome, headers: { ...outcome.headers } };
+  const reusedConnection = outcome.reusedConnection;
+  if (outcome.reason === 'timeout') {
+    return {
+      ok: false,
+      error: new TriggerTimeout('no response before the timeout'),
+      reusedConnection,
     };
-    try {
-      const url = new URL(trigger.url);
-      const https = url.protocol === 'https:';
-      const body = trigger.bodyBytes;
-      const headers: Record<string, string> = { ...trigger.headers };
-      const names = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
-      if (!names.has('accept')) headers.accept = '*/*';
-      if (!names.has('user-agent')) headers['user-agent'] = 'callback-verify';
-      if (body !== undefined) headers['content-length'] = String(body.byteLength);
-      const send = https ? httpsRequest : httpRequest;
-      const outgoing = send(url, {
-        method: trigger.method.toUpperCase(),
-        headers,
-        agent: agents === undefined ? false : https ? agents.https : agents.http,
-      });
-      timer = setTimeout(() => {
-        finish({ ok: false, error: new TriggerTimeout('no response before the timeout') });
-        outgoing.destroy();
-      }, timeoutMs);
-      outgoing.on('error', (error) => {
-        if (outgoing.reusedSocket) Object.assign(error, { [reusedConnection]: true });
-        finish({ ok: false, error });
-      });
-      outgoing.on('response', (incoming: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('end', () =>
-          finish({
-            ok: true,
-            status: incoming.statusCode ?? 0,
-            headers: { ...incoming.headers },
-            body: new Uint8Array(Buffer.concat(chunks)),
-          }),
-        );
-        incoming.on('aborted', () =>
-          finish({
-            ok: false,
-            error: Object.assign(new Error('the provider closed the connection mid-response'), {
-              code: 'ECONNRESET',
-            }),
-          }),
-        );
-        incoming.on('error', (error) => finish({ ok: false, error }));
-      });
-      outgoing.end(body === undefined ? undefined : Buffer.from(body));
-    } catch (error) {
-      // An unusable URL or header value: node:http throws before anything is sent.
-      finish({ ok: false, error });
-    }
-  });
+  }
+  if (outcome.reason === 'aborted') {
+    return {
+      ok: false,
+      error: Object.assign(new Error('the provider closed the connection mid-response'), {
+        code: 'ECONNRESET',
+      }),
+      reusedConnection,
+    };
+  }
+  return { ok: false, error: outcome.error, reusedConnection };
 }
 
 function parseBody(body: Uint8Array, contentType: string): unknown {
