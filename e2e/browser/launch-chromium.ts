@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
 /**
@@ -8,7 +9,7 @@ import { type Browser, chromium } from 'playwright-core';
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -18,4 +19,22 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Where the browser tests look for Chromium: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/**
+ * Why the browser tests cannot run on this machine, or `undefined` when they can. Outside CI a
+ * machine without Chromium skips them with this reason (so `npm test` works on a laptop without
+ * it); in CI (`CI` set) a missing browser is a failure, never a skip.
+ */
+export function browserSkipReason(): string | undefined {
+  if (process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false') {
+    return undefined;
+  }
+  if (existsSync(chromiumPath())) return undefined;
+  return `no Chromium at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH`;
 }
