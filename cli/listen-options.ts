@@ -14,6 +14,7 @@ export interface ListenFlags extends ReportFlags {
   webhookPrefix?: string;
   record?: string;
   maxBody?: string;
+  unmatchedStatus?: string;
   respond?: string[];
   delay?: string[];
   drop?: string[];
@@ -36,6 +37,7 @@ export interface ListenSettings {
   webhookPrefix: string;
   record?: string;
   maxBodyBytes?: number;
+  unmatchedStatus?: number;
   behaviours: Record<string, ReceiverBehaviour>;
   timeoutMs?: number;
   expect?: number;
@@ -94,6 +96,14 @@ export function parseListenFlags(flags: ListenFlags, env: NodeJS.ProcessEnv = {}
   if (flags.record !== undefined) settings.record = flags.record;
   if (flags.maxBody !== undefined)
     settings.maxBodyBytes = parseWholeNumber('--max-body', flags.maxBody, 1);
+  if (flags.unmatchedStatus !== undefined) {
+    settings.unmatchedStatus = parseWholeNumber(
+      '--unmatched-status',
+      flags.unmatchedStatus,
+      200,
+      599,
+    );
+  }
   if (timeoutMs !== undefined) settings.timeoutMs = timeoutMs;
   if (flags.expect !== undefined) settings.expect = parseWholeNumber('--expect', flags.expect, 1);
   if (flags.output !== undefined) settings.output = flags.output;

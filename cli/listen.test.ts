@@ -129,6 +129,22 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
     assert.equal(await run.exited, 1);
   });
 
+  test('--unmatched-status answers requests that match no contract, still an unexpected callback', async () => {
+    const run = listen(['--expect', '1', '--unmatched-status', '410']);
+    const ready = await run.next('ready');
+    const base = new URL(urls(ready)[paid] ?? '');
+    const stranger = await postJson(`${base.origin}${base.pathname}/nothing/here`, { id: 'x' });
+    assert.equal(stranger.status, 410);
+    const exchange = await run.next('exchange');
+    const findings = exchange.findings as Array<{ check: string }>;
+    assert.deepEqual(
+      findings.map((f) => f.check),
+      ['callback.unexpected'],
+    );
+    run.kill('SIGTERM');
+    assert.equal(await run.exited, 1);
+  });
+
   test('--timeout alone with nothing received ends with exit 0', async () => {
     const run = listen(['--timeout', '0.3']);
     await run.next('ready');

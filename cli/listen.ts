@@ -60,6 +60,9 @@ async function listen(spec: string, command: string[], flags: ListenFlags): Prom
     behaviours: settings.behaviours,
     ...(settings.record === undefined ? {} : { journalPath: settings.record }),
     ...(settings.maxBodyBytes === undefined ? {} : { maxBodyBytes: settings.maxBodyBytes }),
+    ...(settings.unmatchedStatus === undefined
+      ? {}
+      : { unmatchedStatus: settings.unmatchedStatus }),
     ...(settings.signature === undefined ? {} : { verifySignature: settings.signature }),
   });
   // From here on the report is written whatever happens: signal, timeout, command exit or a failure.
@@ -168,6 +171,11 @@ export function registerListenCommand(program: Command): void {
       '--max-body <bytes>',
       'largest accepted request body; larger ones get 413',
       String(10 * 1024 * 1024),
+    )
+    .option(
+      '--unmatched-status <status>',
+      'status for a request that matches no contract (it is still an unexpected-callback finding)',
+      '404',
     )
     .option(
       '--respond <contract=statuses>',
