@@ -6,7 +6,7 @@ import { parseConfig } from './parse-config.ts';
 import type { LoadedConfig } from './types.ts';
 
 /** File names looked for in the working directory, in this order. */
-export const configFileNames: readonly string[] = [
+const configFileNames: readonly string[] = [
   'callback-verify.config.json',
   'callback-verify.config.yaml',
   'callback-verify.config.yml',

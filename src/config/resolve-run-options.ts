@@ -27,7 +27,7 @@ export interface RunFlags {
 }
 
 /** Defaults of a run, in one place. */
-export const runDefaults = {
+const runDefaults = {
   timeoutSeconds: 10,
   concurrency: 1,
   receiverHost: '127.0.0.1',

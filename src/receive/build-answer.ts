@@ -7,7 +7,7 @@ import type { ReceiverAnswer } from './exchange.ts';
 const bodiless = new Set([204, 205, 304]);
 
 /** The declared success status: the lowest `2xx`, else `2XX` (as 200), else 200. */
-export function successStatus(operation: OperationSpec): number {
+function successStatus(operation: OperationSpec): number {
   const exact = operation.responses
     .map((response) => Number(response.status))
     .filter((status) => Number.isInteger(status) && status >= 200 && status < 300)

@@ -1,4 +1,4 @@
-export { buildAnswer, successStatus } from './build-answer.ts';
+export { buildAnswer } from './build-answer.ts';
 export { buildListenReport, type ListenReportInput } from './build-listen-report.ts';
 export { createJournal, type Journal } from './create-journal.ts';
 export { createReceiver } from './create-receiver.ts';

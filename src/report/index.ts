@@ -12,7 +12,6 @@ export { type JsonBody, type JsonValue, toReportJson } from './to-report-json.ts
 export {
   type ReporterName,
   reporterNames,
-  reportFileNames,
   type WriteReportsOptions,
   writeReports,
 } from './write-reports.ts';

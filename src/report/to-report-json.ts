@@ -28,7 +28,7 @@ export interface JsonBody {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Raw bytes as size, base64 and (when they are valid UTF-8) text. */
-export function encodeBody(bytes: Uint8Array): JsonBody {
+function encodeBody(bytes: Uint8Array): JsonBody {
   const body: JsonBody = { bytes: bytes.byteLength, base64: Buffer.from(bytes).toString('base64') };
   try {
     body.text = decoder.decode(bytes);

@@ -22,7 +22,7 @@ export const reporterNames: readonly ReporterName[] = [
 ];
 
 /** The file each file reporter writes into the output directory. */
-export const reportFileNames: Readonly<Record<Exclude<ReporterName, 'console'>, string>> = {
+const reportFileNames: Readonly<Record<Exclude<ReporterName, 'console'>, string>> = {
   json: 'callback-verify.json',
   junit: 'junit.xml',
   markdown: 'summary.md',

@@ -13,7 +13,6 @@ export { resolvePointer } from './resolve-pointer.ts';
 export {
   type CatalogueSummary,
   type ContractSummary,
-  catalogueSummaryFormat,
   describeBase,
   summariseCatalogue,
 } from './summarise-catalogue.ts';

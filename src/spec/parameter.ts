@@ -14,7 +14,7 @@ function isLocation(value: unknown): value is ParameterSpec['in'] {
 }
 
 /** One parameter object (or `$ref` to one) as a `ParameterSpec`; `undefined` when it is not one. */
-export function readParameter(
+function readParameter(
   document: JsonObject,
   written: unknown,
   pointer: string,

@@ -2,7 +2,7 @@ import type { Exchange } from '../receive/exchange.ts';
 import type { Finding } from '../validate/finding.ts';
 
 /** Headers providers use to let receivers drop copies of one delivery, lower-case. */
-export const idempotencyHeaders: readonly string[] = [
+const idempotencyHeaders: readonly string[] = [
   'webhook-id',
   'svix-id',
   'idempotency-key',

@@ -1,6 +1,6 @@
 export { buildRuntimeContext } from './build-runtime-context.ts';
 export { checkFilters } from './check-filters.ts';
-export { checkIdempotencyKey, idempotencyHeaders } from './check-idempotency-key.ts';
+export { checkIdempotencyKey } from './check-idempotency-key.ts';
 export {
   type Correlation,
   type CorrelationInput,
@@ -13,7 +13,6 @@ export { operationKey } from './operation-key.ts';
 export { createOutputBuffer, type OutputBuffer } from './output-buffer.ts';
 export { type PlanOptions, planTriggers, type TriggerPlan } from './plan-triggers.ts';
 export {
-  canConnect,
   checkProviderReachable,
   type ProviderProcess,
   type StartProviderOptions,

@@ -154,7 +154,7 @@ function parseBody(body: Uint8Array, contentType: string): unknown {
 }
 
 /** What went wrong, with the system error code first when there is one (`ECONNREFUSED: …`). */
-export function describeFetchError(error: unknown): string {
+function describeFetchError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError') return 'no response before the timeout';
   // fetch (undici) hides the useful part in `cause`; node:http puts it on the error itself.

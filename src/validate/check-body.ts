@@ -136,6 +136,6 @@ export function checkBody(
 }
 
 /** The first value of a header that may have been sent several times. */
-export function firstValue(value: string | string[] | undefined): string | undefined {
+function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }

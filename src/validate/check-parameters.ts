@@ -81,7 +81,7 @@ export function checkParameters(
 }
 
 /** OAS defaults: `form` for query and cookie, `simple` for path and header; explode iff `form`. */
-export function serialisationOf(parameter: ParameterSpec): Serialisation {
+function serialisationOf(parameter: ParameterSpec): Serialisation {
   const style =
     parameter.style ?? (parameter.in === 'query' || parameter.in === 'cookie' ? 'form' : 'simple');
   return { style, explode: parameter.explode ?? style === 'form' };

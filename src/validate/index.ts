@@ -1,5 +1,4 @@
 /** Validation: requests, responses and values against an OpenAPI document, as findings. */
-export { findResponse } from './check-response.ts';
 export { createValidator, type Validator } from './create-validator.ts';
 export { describeLocation } from './describe-location.ts';
 export { type Finding, hasErrors, type Severity } from './finding.ts';
