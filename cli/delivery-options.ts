@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { signatureSchemes } from '../src/provide/index.ts';
+import { signatureSchemes } from '../src/provide/signatures/signature-scheme.ts';
 import { collect } from './collect.ts';
 
 /** The delivery flags `mock` and `send` share, as commander hands them over. */

@@ -1,5 +1,5 @@
 import { isCallbackVerifyError } from '../src/errors.ts';
-import { sanitiseText } from '../src/report/index.ts';
+import { sanitiseText } from '../src/report/sanitise-text.ts';
 
 /** Process exit codes: the contract with CI. */
 export const ExitCode = {

@@ -1,13 +1,5 @@
 import type { Command } from 'commander';
-import { buildCatalogue, loadDocument, summariseCatalogue } from '../src/spec/index.ts';
-import { ExitCode } from './exit-code.ts';
-import { renderInspectTable } from './render-inspect-table.ts';
-
-/** Flags of `inspect` as commander hands them over. */
-interface InspectFlags {
-  json?: boolean;
-  strict?: boolean;
-}
+import type { InspectFlags } from './inspect-action.ts';
 
 /** Registers `inspect <spec>`: list every callback and webhook, where its URL comes from, and lint findings. */
 export function registerInspectCommand(program: Command): void {
@@ -24,12 +16,8 @@ export function registerInspectCommand(program: Command): void {
       '\nExit codes: 0 listed (lint findings do not fail unless --strict), 1 with --strict and an error or warning finding, 2 spec could not be loaded.\n\nExample:\n  callback-verify inspect specs/corpus/oai-callback-example.yaml',
     )
     .action(async (spec: string, flags: InspectFlags) => {
-      const summary = summariseCatalogue(buildCatalogue(await loadDocument(spec)));
-      process.stdout.write(
-        flags.json === true ? `${JSON.stringify(summary, null, 2)}\n` : renderInspectTable(summary),
-      );
-      if (flags.strict === true && summary.counts.error + summary.counts.warning > 0) {
-        process.exitCode = ExitCode.nonConformant;
-      }
+      // Loaded when the command runs, so `--version`, `--help` and the other commands skip its imports.
+      const { inspectAction } = await import('./inspect-action.ts');
+      process.exitCode = await inspectAction(spec, flags);
     });
 }

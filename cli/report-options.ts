@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../src/errors.ts';
-import { type ReporterName, reporterNames } from '../src/report/index.ts';
+import { type ReporterName, reporterNames } from '../src/report/write-reports.ts';
 import { collect } from './collect.ts';
 
 /** The report flags as commander hands them over. */

@@ -1,49 +1,8 @@
 import type { Command } from 'commander';
-import { buildSendReport, sendDeliveries } from '../src/provide/index.ts';
-import { prepareOutputDir, renderConsole, sanitiseText } from '../src/report/index.ts';
-import type { DeliveryResult } from '../src/report/report.ts';
-import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import { collect } from './collect.ts';
 import { addDeliveryOptions } from './delivery-options.ts';
-import { describeProblems } from './describe-problems.ts';
-import { ExitCode } from './exit-code.ts';
-import { addReportOptions, parseReporters } from './report-options.ts';
-import { saveReports } from './save-reports.ts';
-import { parseSendFlags, type SendFlags } from './send-options.ts';
-import { version } from './version.ts';
-
-function write(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-/** One readable line per delivery, printed as it completes. */
-function deliveryLine(delivery: DeliveryResult): string {
-  const mark = delivery.verdict === 'pass' ? '✓' : '✗';
-  const status = delivery.status === undefined ? 'no reply' : String(delivery.status);
-  const took = delivery.durationMs === undefined ? '' : ` (${Math.round(delivery.durationMs)} ms)`;
-  return sanitiseText(
-    `${mark} ${delivery.method} ${delivery.contract} [${delivery.payload}] → ${status}${took}${describeProblems(delivery.findings)}`,
-  );
-}
-
-/** `callback-verify send <spec> [contract] --to <url>`: deliver to a consumer and check its replies. */
-async function send(spec: string, contract: string | undefined, flags: SendFlags): Promise<number> {
-  const options = parseSendFlags(contract, flags, process.env);
-  const reporters = parseReporters(flags.reporter);
-  const catalogue = buildCatalogue(await loadDocument(spec));
-  if (flags.output !== undefined) await prepareOutputDir(flags.output);
-  const startedAt = new Date().toISOString();
-  const result = await sendDeliveries(catalogue, {
-    ...options,
-    onDelivery: (delivery) => write(deliveryLine(delivery)),
-  });
-  const report = buildSendReport(catalogue, result, { toolVersion: version, startedAt });
-  const written = await saveReports(report, reporters, flags.output);
-  write('');
-  write(renderConsole(report));
-  for (const path of written) write(`report: ${path}`);
-  return report.summary.conformant ? ExitCode.conformant : ExitCode.nonConformant;
-}
+import { addReportOptions } from './report-options.ts';
+import type { SendFlags } from './send-options.ts';
 
 /** Registers `send` on the program. */
 export function registerSendCommand(program: Command): void {
@@ -71,7 +30,9 @@ export function registerSendCommand(program: Command): void {
     .option('--header <"Name: value">', 'extra request header (repeatable)', collect);
   addReportOptions(command).action(
     async (spec: string, contract: string | undefined, flags: SendFlags) => {
-      process.exitCode = await send(spec, contract, flags);
+      // Loaded when the command runs, so `--version`, `--help` and the other commands skip its imports.
+      const { sendAction } = await import('./send-action.ts');
+      process.exitCode = await sendAction(spec, contract, flags);
     },
   );
 }
