@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import type { Finding } from '../validate/finding.ts';
-import { bundleExternalRefs } from './bundle-external-refs.ts';
 import { checkLocalRefs } from './check-local-refs.ts';
 import { collectRefs } from './collect-refs.ts';
 import { detectVersion } from './detect-version.ts';
@@ -25,8 +24,10 @@ export async function loadDocument(source: string): Promise<LoadedDocument> {
   let document = root;
   let uses = collectRefs(root);
   const findings: Finding[] = [];
-  // Bundling walks the whole document; most single-file specs have nothing to bundle.
+  // Bundling walks the whole document; most single-file specs have nothing to bundle, and then
+  // neither the ref parser nor its YAML parser is loaded.
   if (uses.some((use) => !use.ref.startsWith('#'))) {
+    const { bundleExternalRefs } = await import('./bundle-external-refs.ts');
     const bundled = await bundleExternalRefs(root, location, source);
     document = bundled.document;
     findings.push(...bundled.findings);
