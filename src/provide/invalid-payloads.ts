@@ -1,6 +1,7 @@
 import type { MediaTypeSpec } from '../spec/contract.ts';
 import type { JsonObject, LoadedDocument } from '../spec/document.ts';
-import { derefLocal, escapePointerToken } from '../spec/index.ts';
+import { derefLocal } from '../spec/index.ts';
+import { appendPointer } from '../spec/json-pointer.ts';
 import { mediaEssence } from './serialize-body.ts';
 
 /** How a payload breaks its contract. */
@@ -62,10 +63,11 @@ export function buildInvalidPayloads(
         const missing = node.schema.required.find((name) => name in object);
         if (missing !== undefined && found['missing-required'] === undefined) {
           const path = [...node.path, missing];
+          const where = appendPointer('', ...path);
           found['missing-required'] = {
             kind: 'missing-required',
-            where: pointer(path),
-            description: `required field ${pointer(path)} missing`,
+            where,
+            description: `required field ${where} missing`,
             value: withChange(valid, path, { remove: true }),
           };
         }
@@ -118,13 +120,14 @@ function inspectField(
   valid: unknown,
   found: Partial<Record<InvalidKind, InvalidPayload>>,
 ): void {
-  const at = pointer(node.path) || 'the body';
+  const where = appendPointer('', ...node.path);
+  const at = where || 'the body';
   const label = node.path.length === 0 ? 'the body' : `field ${at}`;
   if (found['wrong-enum'] === undefined && node.schema.allowed !== undefined) {
     const replacement = outsideOf(node.schema.allowed);
     found['wrong-enum'] = {
       kind: 'wrong-enum',
-      where: pointer(node.path),
+      where,
       description: `${label} set to ${JSON.stringify(replacement)}, outside its allowed values`,
       value: withChange(valid, node.path, { value: replacement }),
     };
@@ -134,7 +137,7 @@ function inspectField(
     if (replacement === undefined) return;
     found['wrong-type'] = {
       kind: 'wrong-type',
-      where: pointer(node.path),
+      where,
       description: `${label} of the wrong type (${jsonType(replacement)} instead of ${node.schema.types.join(' or ')})`,
       value: withChange(valid, node.path, { value: replacement }),
     };
@@ -242,10 +245,6 @@ function undeclaredContentType(declared: readonly string[]): string | undefined 
           (essence.endsWith('/*') && candidate.startsWith(essence.slice(0, -1))),
       ),
   );
-}
-
-function pointer(path: readonly string[]): string {
-  return path.map((token) => `/${escapePointerToken(token)}`).join('');
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { LoadedDocument } from '../../spec/document.ts';
+import { appendPointer } from '../../spec/json-pointer.ts';
 import type { Finding, Severity } from '../../validate/finding.ts';
 
 // The one file that knows Prism: its operations, fp-ts results and diagnostics stop here.
@@ -201,7 +202,7 @@ function toWhere(path: readonly string[]): string | undefined {
   if (path.length === 0) return undefined;
   const [section = '', ...rest] = path;
   const head = section === 'header' ? 'headers' : section;
-  return `/${[head, ...rest].map((token) => token.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+  return appendPointer('', head, ...rest);
 }
 
 // Prism grades request problems like a language server; a consumer's bad request is reported,

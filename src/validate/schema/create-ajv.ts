@@ -4,6 +4,7 @@ import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import ajvFormats from 'ajv-formats';
 import type { OasVersion } from '../../spec/document.ts';
 import { isJsonObject } from '../../spec/is-json-object.ts';
+import { appendPointer } from '../../spec/json-pointer.ts';
 import {
   type DiscriminatorRule,
   discriminatorKeyword,
@@ -175,7 +176,7 @@ function addDiscriminatorKeyword(
         validate.errors = [
           {
             keyword: discriminatorKeyword,
-            instancePath: `${at}/${rule.propertyName.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+            instancePath: appendPointer(at, rule.propertyName),
             params: {
               propertyName: rule.propertyName,
               allowed: rule.explicit.length > 0 ? rule.explicit : Object.keys(rule.mapping),

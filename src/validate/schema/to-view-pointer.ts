@@ -1,5 +1,5 @@
 import { isJsonObject } from '../../spec/is-json-object.ts';
-import { appendPointer, splitPointer } from '../../spec/json-pointer.ts';
+import { appendPointer, escapePointerToken, splitPointer } from '../../spec/json-pointer.ts';
 import { discriminatorKeyword, type SchemaView } from './build-schema-view.ts';
 
 /**
@@ -37,5 +37,5 @@ export function toViewPointer(view: SchemaView, pointer: string): string | undef
 /** A pointer as a URI fragment (`#/paths/~1a%7Bb%7D`), the form Ajv resolves `$ref`s in. */
 export function toFragment(pointer: string): string {
   const tokens = splitPointer(pointer) ?? [];
-  return `#${tokens.map((token) => `/${encodeURIComponent(token.replaceAll('~', '~0').replaceAll('/', '~1'))}`).join('')}`;
+  return `#${tokens.map((token) => `/${encodeURIComponent(escapePointerToken(token))}`).join('')}`;
 }
