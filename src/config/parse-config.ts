@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.ts';
 import type { ReceiverBehaviour } from '../receive/types.ts';
+import { isJsonObject } from '../spec/is-json-object.ts';
 import type { CallbackVerifyConfig, ExpectConfig, OperationConfig } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -178,10 +179,6 @@ function readCount(value: unknown, at: string, source: string, min: number): num
 function readObject(value: unknown, at: string, source: string): Json {
   if (!isJsonObject(value)) fail(at, 'must be an object', value, source);
   return value;
-}
-
-function isJsonObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function rejectUnknownKeys(object: Json, known: string[], prefix: string, source: string): void {

@@ -1,6 +1,7 @@
 import type { MediaTypeSpec } from '../spec/contract.ts';
 import type { JsonObject, LoadedDocument } from '../spec/document.ts';
 import { derefLocal } from '../spec/index.ts';
+import { isJsonObject } from '../spec/is-json-object.ts';
 import { appendPointer } from '../spec/json-pointer.ts';
 import { mediaEssence } from './serialize-body.ts';
 
@@ -58,7 +59,7 @@ export function buildInvalidPayloads(
     ];
     const rootNode = queue[0];
     for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
-      if (isPlainObject(node.value)) {
+      if (isJsonObject(node.value)) {
         const object = node.value;
         const missing = node.schema.required.find((name) => name in object);
         if (missing !== undefined && found['missing-required'] === undefined) {
@@ -147,7 +148,7 @@ function inspectField(
 function viewSchema(document: JsonObject, schema: unknown, depth = 0): SchemaView {
   const view: SchemaView = { types: [], required: [], properties: new Map() };
   const resolved = derefLocal(document, schema);
-  if (!isPlainObject(resolved) || depth > 8) return view;
+  if (!isJsonObject(resolved) || depth > 8) return view;
   if (typeof resolved.type === 'string') view.types.push(resolved.type);
   if (Array.isArray(resolved.type))
     view.types.push(...resolved.type.filter((t) => typeof t === 'string'));
@@ -157,7 +158,7 @@ function viewSchema(document: JsonObject, schema: unknown, depth = 0): SchemaVie
   if (Array.isArray(resolved.required)) {
     view.required.push(...resolved.required.filter((name) => typeof name === 'string'));
   }
-  if (isPlainObject(resolved.properties)) {
+  if (isJsonObject(resolved.properties)) {
     for (const [name, property] of Object.entries(resolved.properties))
       view.properties.set(name, property);
   }
@@ -222,7 +223,7 @@ function withChange(
     const index = Number(last);
     if ('remove' in change) parent.splice(index, 1);
     else parent[index] = change.value;
-  } else if (isPlainObject(parent)) {
+  } else if (isJsonObject(parent)) {
     if ('remove' in change) delete parent[last];
     else parent[last] = change.value;
   }
@@ -231,7 +232,7 @@ function withChange(
 
 function childOf(container: unknown, token: string): unknown {
   if (Array.isArray(container)) return container[Number(token)];
-  return isPlainObject(container) ? container[token] : undefined;
+  return isJsonObject(container) ? container[token] : undefined;
 }
 
 function undeclaredContentType(declared: readonly string[]): string | undefined {
@@ -245,8 +246,4 @@ function undeclaredContentType(declared: readonly string[]): string | undefined 
           (essence.endsWith('/*') && candidate.startsWith(essence.slice(0, -1))),
       ),
   );
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,15 +1,10 @@
+import { isJsonObject } from '../spec/is-json-object.ts';
 import type { Finding } from '../validate/finding.ts';
 import type { Exchange, HeaderMap, ReceiverAnswer } from './exchange.ts';
 
-type Json = { [key: string]: unknown };
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function readHeaders(value: unknown): HeaderMap {
   const headers: HeaderMap = {};
-  if (!isObject(value)) return headers;
+  if (!isJsonObject(value)) return headers;
   for (const [name, v] of Object.entries(value)) {
     if (typeof v === 'string') headers[name] = v;
     else if (Array.isArray(v)) headers[name] = v.filter((x): x is string => typeof x === 'string');
@@ -21,7 +16,7 @@ function readFindings(value: unknown): Finding[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
     (f): f is Finding =>
-      isObject(f) &&
+      isJsonObject(f) &&
       typeof f.check === 'string' &&
       typeof f.message === 'string' &&
       (f.severity === 'error' || f.severity === 'warning' || f.severity === 'info'),
@@ -29,9 +24,9 @@ function readFindings(value: unknown): Finding[] {
 }
 
 function readAnswer(value: unknown): ReceiverAnswer | undefined {
-  if (!isObject(value) || typeof value.status !== 'number') return undefined;
+  if (!isJsonObject(value) || typeof value.status !== 'number') return undefined;
   const headers: Record<string, string> = {};
-  if (isObject(value.headers)) {
+  if (isJsonObject(value.headers)) {
     for (const [k, v] of Object.entries(value.headers)) if (typeof v === 'string') headers[k] = v;
   }
   const answer: ReceiverAnswer = {
@@ -55,7 +50,7 @@ export function parseJournalLine(line: string): Exchange | undefined {
   } catch {
     return undefined;
   }
-  if (!isObject(value) || typeof value.id !== 'string' || !isObject(value.request)) {
+  if (!isJsonObject(value) || typeof value.id !== 'string' || !isJsonObject(value.request)) {
     return undefined;
   }
   const request = value.request;
