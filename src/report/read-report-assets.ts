@@ -31,15 +31,17 @@ function load(): ReportAssets | Error {
   return new Error(`looked in ${tried.join(' and ')}`);
 }
 
-// Read once at module load; the HTML report and the dashboard both inline these.
-const loaded = load();
+// Read on first use (not at import, which every command and library user pays), then kept;
+// the HTML report and the dashboard both inline these.
+let loaded: ReportAssets | Error | undefined;
 
 /**
- * The report page's CSS and JS (read once at load). Throws when the package is
+ * The report page's CSS and JS (read once, on first use). Throws when the package is
  * missing its `src/report/assets/` files.
  * @example const { css, js } = readReportAssets();
  */
 export function readReportAssets(): ReportAssets {
+  loaded ??= load();
   if (loaded instanceof Error) {
     throw new ReportError(
       'CV_INTERNAL',

@@ -32,6 +32,8 @@ function load(): Map<string, DashboardAsset> | Error {
 }
 
 let loaded: Map<string, DashboardAsset> | Error | undefined;
+// The whole set, built once: the dashboard looks an asset up on every request for one.
+let assets: ReadonlyMap<string, DashboardAsset> | undefined;
 
 /**
  * The dashboard's files: the report page's stylesheet and script (shared with the HTML
@@ -39,6 +41,7 @@ let loaded: Map<string, DashboardAsset> | Error | undefined;
  * @example readDashboardAssets().get('report.js')?.body
  */
 export function readDashboardAssets(): ReadonlyMap<string, DashboardAsset> {
+  if (assets !== undefined) return assets;
   loaded ??= load();
   if (loaded instanceof Error) {
     throw new ReportError(
@@ -48,9 +51,10 @@ export function readDashboardAssets(): ReadonlyMap<string, DashboardAsset> {
     );
   }
   const { css, js } = readReportAssets();
-  return new Map([
+  assets = new Map([
     ['report.css', { type: 'text/css; charset=utf-8', body: css }],
     ['report.js', { type: 'text/javascript; charset=utf-8', body: js }],
     ...loaded,
   ]);
+  return assets;
 }
