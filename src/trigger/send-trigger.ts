@@ -1,5 +1,6 @@
 import type { HeaderMap } from '../receive/exchange.ts';
 import { createTriggerAgents, type TriggerAgents } from './create-trigger-agents.ts';
+import { hasHeader } from './has-header.ts';
 import { sendHttp } from './send-http.ts';
 import type { PlannedTrigger } from './types.ts';
 
@@ -107,9 +108,8 @@ async function exchange(
     return { ok: false, error, reusedConnection: false };
   }
   const headers: Record<string, string> = { ...trigger.headers };
-  const names = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
-  if (!names.has('accept')) headers.accept = '*/*';
-  if (!names.has('user-agent')) headers['user-agent'] = 'callback-verify';
+  if (!hasHeader(headers, 'accept')) headers.accept = '*/*';
+  if (!hasHeader(headers, 'user-agent')) headers['user-agent'] = 'callback-verify';
   const outcome = await sendHttp(
     {
       url,
