@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -66,7 +66,17 @@ test('close writes the lines appended in the same turn, in order; later appends 
 });
 
 test('without a path every append resolves and nothing is written', async () => {
-  const journal = await createJournal(undefined);
-  await journal.append(exchange(1));
-  await journal.close();
+  await withDir(async (dir) => {
+    // A journal without a path must not fall back to a file of its own in the working directory.
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const journal = await createJournal(undefined);
+      assert.equal(await journal.append(exchange(1)), undefined);
+      await journal.close();
+      assert.deepEqual(await readdir(dir), []);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
 });
