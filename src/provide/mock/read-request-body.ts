@@ -1,4 +1,5 @@
 import { mediaEssence } from '../serialize-body.ts';
+import { readQuery } from './read-query.ts';
 
 const decoder = new TextDecoder();
 
@@ -22,17 +23,8 @@ export function readRequestBody(bytes: Uint8Array, contentType: string | undefin
     }
   }
   if (essence === 'application/x-www-form-urlencoded') {
-    const fields: Record<string, string | string[]> = {};
-    for (const [name, value] of new URLSearchParams(text)) {
-      const previous = fields[name];
-      fields[name] =
-        previous === undefined
-          ? value
-          : Array.isArray(previous)
-            ? [...previous, value]
-            : [previous, value];
-    }
-    return fields;
+    // Form fields repeat the way query parameters do.
+    return readQuery(new URLSearchParams(text));
   }
   return text;
 }
