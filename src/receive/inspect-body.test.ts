@@ -33,6 +33,20 @@ const cases: Array<{
     unusable: true,
   },
   {
+    name: 'malformed text/json (JSON to the validator too)',
+    contentType: 'text/json',
+    body: utf8('{"a":'),
+    checks: ['body.json'],
+    unusable: true,
+  },
+  {
+    name: 'quoted, upper-case UTF-8 charset',
+    contentType: 'text/plain; charset="UTF-8"',
+    body: new Uint8Array([0x61, 0xc3, 0x28]),
+    checks: ['body.encoding'],
+    unusable: false,
+  },
+  {
     name: 'JSON that is not UTF-8',
     contentType: 'application/json',
     body: new Uint8Array([0x22, 0xff, 0x22]),

@@ -1,4 +1,6 @@
+import { decodeText } from '../validate/decode-text.ts';
 import type { Finding } from '../validate/finding.ts';
+import { isJsonMediaType, parseMediaType } from '../validate/media-type.ts';
 import type { InboundRequest } from './exchange.ts';
 
 /** What the receiver itself learnt about a body before schema validation. */
@@ -11,49 +13,6 @@ export interface BodyInspection {
 function headerValue(request: InboundRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** Byte offset where UTF-8 decoding first fails, or -1; the native decoder answers the common case. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return -1;
-  } catch {
-    return scanUtf8(bytes);
-  }
-}
-
-/** Linear scan per RFC 3629 (no overlongs, no surrogates, nothing past U+10FFFF). */
-function scanUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i] ?? 0;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
-    else if (lead >= 0xe0 && lead <= 0xef) {
-      need = 2;
-      if (lead === 0xe0) low = 0xa0;
-      if (lead === 0xed) high = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      need = 3;
-      if (lead === 0xf0) low = 0x90;
-      if (lead === 0xf4) high = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const next = bytes[i + k];
-      const min = k === 1 ? low : 0x80;
-      const max = k === 1 ? high : 0xbf;
-      if (next === undefined || next < min || next > max) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
 }
 
 /**
@@ -74,26 +33,24 @@ export function inspectBody(
   if (request.body.length === 0 || options.parsedAlready === true) {
     return { findings, unusable: false };
   }
-  const contentType = headerValue(request, 'content-type') ?? '';
-  const [essence = '', ...params] = contentType.toLowerCase().split(';');
-  const mediaType = essence.trim();
-  const isJson = mediaType === 'application/json' || mediaType.endsWith('+json');
+  // The validator's reading of the content type, so both agree on what is JSON and what is text.
+  const media = parseMediaType(headerValue(request, 'content-type') ?? '');
+  if (media === undefined) return { findings, unusable: false };
+  const mediaType = media.essence;
+  const isJson = isJsonMediaType(media);
   const isText =
     isJson ||
-    mediaType.startsWith('text/') ||
+    media.type === 'text' ||
     mediaType === 'application/x-www-form-urlencoded' ||
     mediaType === 'application/xml' ||
-    mediaType.endsWith('+xml');
-  const charset = params
-    .map((p) => p.trim())
-    .find((p) => p.startsWith('charset='))
-    ?.slice('charset='.length)
-    .replaceAll('"', '');
+    media.suffix === 'xml';
+  const charset = media.parameters.charset?.toLowerCase();
   const declaresUtf8 = charset === undefined || charset === 'utf-8' || charset === 'utf8';
   if (!isText || !declaresUtf8) return { findings, unusable: false };
 
-  const invalidAt = firstInvalidUtf8(request.body);
-  if (invalidAt !== -1) {
+  const decoded = decodeText(request.body, 'utf-8');
+  if (!decoded.ok) {
+    const invalidAt = decoded.offset;
     findings.push({
       check: 'body.encoding',
       severity: 'error',
@@ -106,7 +63,7 @@ export function inspectBody(
     return { findings, unusable: isJson };
   }
   if (isJson) {
-    const text = new TextDecoder().decode(request.body);
+    const { text } = decoded;
     try {
       JSON.parse(text);
     } catch (error) {
