@@ -21,19 +21,37 @@ export function matchTrigger(
   path: string,
 ): MatchedTrigger | undefined {
   const wanted = method.toLowerCase();
-  const candidates = triggers
-    .filter((trigger) => trigger.method === wanted)
-    .map((trigger) => ({ trigger, params: matchPath(trigger.path, path) }))
-    .filter((found): found is MatchedTrigger => found.params !== undefined);
-  candidates.sort((a, b) => templateCount(a.trigger.path) - templateCount(b.trigger.path));
-  return candidates[0];
+  let best: (MatchedTrigger & { templates: number }) | undefined;
+  for (const trigger of triggers) {
+    if (trigger.method !== wanted) continue;
+    // A concrete path wins over a templated one; among equals, the first declared.
+    const entry = compiledPath(trigger);
+    if (best !== undefined && best.templates <= entry.names.length) continue;
+    const params = matchPath(entry, path);
+    if (params !== undefined) best = { trigger, params, templates: entry.names.length };
+  }
+  return best === undefined ? undefined : { trigger: best.trigger, params: best.params };
 }
 
-function templateCount(template: string): number {
-  return (template.match(/\{[^}]*\}/g) ?? []).length;
+/** A trigger's path as a pattern, and the names of its templated segments in order. */
+interface CompiledPath {
+  pattern: RegExp;
+  names: string[];
 }
 
-function matchPath(template: string, path: string): Record<string, string> | undefined {
+// Compiled once per operation of a catalogue rather than on every request the mock receives.
+const compiled = new WeakMap<TriggerOperation, CompiledPath>();
+
+function compiledPath(trigger: TriggerOperation): CompiledPath {
+  let found = compiled.get(trigger);
+  if (found === undefined) {
+    found = compilePath(trigger.path);
+    compiled.set(trigger, found);
+  }
+  return found;
+}
+
+function compilePath(template: string): CompiledPath {
   const names: string[] = [];
   const source = template
     .split(/(\{[^}]*\})/)
@@ -44,7 +62,14 @@ function matchPath(template: string, path: string): Record<string, string> | und
       return '([^/]+)';
     })
     .join('');
-  const found = new RegExp(`^${source}/?$`).exec(path);
+  return { pattern: new RegExp(`^${source}/?$`), names };
+}
+
+function matchPath(
+  { pattern, names }: CompiledPath,
+  path: string,
+): Record<string, string> | undefined {
+  const found = pattern.exec(path);
   if (found === null) return undefined;
   const params: Record<string, string> = {};
   for (const [index, name] of names.entries()) params[name] = decode(found[index + 1] ?? '');
