@@ -1,6 +1,8 @@
 import type { Exchange } from '../receive/exchange.ts';
 import type { Finding, Severity } from '../validate/finding.ts';
 import { findingDetail } from './finding-detail.ts';
+import { formatDuration } from './format-duration.ts';
+import { formatRunLength } from './format-run-length.ts';
 import { generalFindings } from './general-findings.ts';
 import { listUnits, type ReportUnit } from './list-units.ts';
 import type { Report } from './report.ts';
@@ -23,11 +25,6 @@ const severityStyle = { error: 'red', warning: 'yellow', info: 'cyan' } as const
 const providerTailLines = 20;
 
 const one = (text: string): string => sanitiseText(text);
-
-function formatMs(ms: number | undefined): string {
-  if (ms === undefined) return '—';
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
-}
 
 function verdictOf(unit: ReportUnit): { label: string; style: 'red' | 'green' | 'yellow' | 'dim' } {
   switch (unit.outcome) {
@@ -126,7 +123,7 @@ function unitSection(
             one(unit.contract),
             verdict.label,
             String(unit.exchanges.length),
-            formatMs(unit.timeMs),
+            formatDuration(unit.timeMs),
           ]
         : report.command === 'listen'
           ? [
@@ -139,7 +136,7 @@ function unitSection(
               one(unit.contract),
               verdict.label,
               unit.httpStatus === undefined ? '—' : String(unit.httpStatus),
-              formatMs(unit.timeMs),
+              formatDuration(unit.timeMs),
               one(unit.url ?? '—'),
             ];
     const verdictIndex = header.indexOf('verdict');
@@ -171,7 +168,7 @@ function triggerSection(report: Report, paint: Paint, verbose: boolean): string[
         : paint('green', '✓');
     const status = trigger.status === undefined ? 'no response' : String(trigger.status);
     lines.push(
-      `  ${worst} ${one(trigger.id)}  ${one(trigger.method)} ${one(trigger.url)}  → ${status}  ${formatMs(trigger.durationMs)}`,
+      `  ${worst} ${one(trigger.id)}  ${one(trigger.method)} ${one(trigger.url)}  → ${status}  ${formatDuration(trigger.durationMs)}`,
     );
     lines.push(...findingLines(trigger.findings, paint, verbose, '      '));
   }
@@ -241,8 +238,8 @@ function verdictLine(report: Report, units: ReportUnit[], paint: Paint): string 
     `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
     plural(s.exchanges, 'exchange'),
   ];
-  const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
-  if (Number.isFinite(seconds) && seconds >= 0) parts.push(`${seconds.toFixed(1)} s`);
+  const took = formatRunLength(report);
+  if (took !== undefined) parts.push(took);
   const head = s.conformant ? paint('green', '✓ CONFORMANT') : paint('red', '✗ NOT CONFORMANT');
   return `${paint('bold', head)}  ${parts.join(' · ')}`;
 }

@@ -1,6 +1,8 @@
 import type { Finding } from '../validate/finding.ts';
 import { codeSpan, escapeMarkdown } from './escape-markdown.ts';
 import { findingDetail } from './finding-detail.ts';
+import { formatDuration } from './format-duration.ts';
+import { formatRunLength } from './format-run-length.ts';
 import { generalFindings } from './general-findings.ts';
 import { listUnits, type ReportUnit } from './list-units.ts';
 import type { Report } from './report.ts';
@@ -13,11 +15,6 @@ const providerTailLines = 50;
 
 const icons = { pass: '✅', fail: '❌', missing: '❌', skipped: '⏭️' } as const;
 const severityIcons = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
-
-function formatMs(ms: number | undefined): string {
-  if (ms === undefined) return '—';
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
-}
 
 function verdictText(unit: ReportUnit): string {
   const label =
@@ -39,7 +36,7 @@ function unitTable(report: Report, units: ReportUnit[]): string[] {
       '| --- | --- | --- | ---: | ---: |',
       ...units.map(
         (u) =>
-          `| ${cell(u.trigger ?? '—')} | ${code(u.contract)} | ${verdictText(u)} | ${u.exchanges.length} | ${formatMs(u.timeMs)} |`,
+          `| ${cell(u.trigger ?? '—')} | ${code(u.contract)} | ${verdictText(u)} | ${u.exchanges.length} | ${formatDuration(u.timeMs)} |`,
       ),
     ];
   }
@@ -55,7 +52,7 @@ function unitTable(report: Report, units: ReportUnit[]): string[] {
     '| --- | --- | ---: | ---: | --- |',
     ...units.map(
       (u) =>
-        `| ${code(u.contract)} | ${verdictText(u)} | ${u.httpStatus ?? '—'} | ${formatMs(u.timeMs)} | ${u.url === undefined ? '—' : code(u.url)} |`,
+        `| ${code(u.contract)} | ${verdictText(u)} | ${u.httpStatus ?? '—'} | ${formatDuration(u.timeMs)} | ${u.url === undefined ? '—' : code(u.url)} |`,
     ),
   ];
 }
@@ -94,7 +91,6 @@ export function renderMarkdown(report: Report): string {
   const count = (n: number, word: [string, string] | string[]) =>
     `${n} ${n === 1 ? word[0] : word[1]}`;
   const counted = units.filter((u) => report.command !== 'run' || u.outcome !== 'skipped').length;
-  const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
   const lines = [
     `## ${s.conformant ? '✅' : '❌'} callback-verify ${report.command}: ${s.conformant ? 'conformant' : 'not conformant'}`,
     '',
@@ -103,7 +99,7 @@ export function renderMarkdown(report: Report): string {
       `${count(counted, noun)}: ${s.passed} passed, ${s.failed} failed, ${s.missing} missing`,
       `${s.unexpected} unexpected`,
       `${count(s.errors, ['error', 'errors'])}, ${count(s.warnings, ['warning', 'warnings'])}`,
-      ...(Number.isFinite(seconds) && seconds >= 0 ? [`${seconds.toFixed(1)} s`] : []),
+      ...(formatRunLength(report) ?? []),
     ].join(' · '),
   ];
   const table = unitTable(report, units);
