@@ -211,6 +211,15 @@ describe('requests that match no contract', () => {
       assert.equal(finding.severity, 'error');
       assert.deepEqual((finding.expected as string[])[0], paid);
       assert.match(finding.message, /Nearest contracts: createInvoice\/invoicePaid\/post/);
+      // The message names the path as `actual` and the nearest contracts do: token included.
+      assert.ok(
+        finding.message.startsWith(
+          `Unexpected callback: ${String(finding.actual)} matches no contract.`,
+        ),
+        finding.message,
+      );
+      const token = new URL(receiver.urlFor(paid)).pathname.split('/')[1] ?? '';
+      assert.ok(token.length > 0 && finding.message.includes(`(POST /${token}/`), finding.message);
       assert.equal(exchange?.contract, undefined);
       assert.equal(receiver.stats().unexpected, 1);
     });

@@ -79,7 +79,13 @@ export function planExchange(context: PlanContext, request: InboundRequest): Pla
   }
   const match = matchRoute(table, request.method, rest, triggers);
   if (match.kind === 'unmatched') {
-    return unexpected(context, request, `${request.method} ${rest} matches no contract.`, rest);
+    // The whole URL, token included, as in `actual` and the nearest contracts, so the three line up.
+    return unexpected(
+      context,
+      request,
+      `${request.method} ${request.url} matches no contract.`,
+      rest,
+    );
   }
   const withToken = match.trigger === undefined ? {} : { token: match.trigger };
   if (match.kind === 'method-mismatch') {
