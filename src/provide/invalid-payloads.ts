@@ -1,3 +1,4 @@
+import { childAt } from '../spec/child-at.ts';
 import type { MediaTypeSpec } from '../spec/contract.ts';
 import type { JsonObject, LoadedDocument } from '../spec/document.ts';
 import { derefLocal } from '../spec/index.ts';
@@ -217,7 +218,7 @@ function withChange(
 ): unknown {
   if (path.length === 0) return 'remove' in change ? undefined : change.value;
   const copy: unknown = structuredClone(valid);
-  const parent = path.slice(0, -1).reduce<unknown>(childOf, copy);
+  const parent = path.slice(0, -1).reduce<unknown>(childAt, copy);
   const last = path.at(-1) ?? '';
   if (Array.isArray(parent)) {
     const index = Number(last);
@@ -228,11 +229,6 @@ function withChange(
     else parent[last] = change.value;
   }
   return copy;
-}
-
-function childOf(container: unknown, token: string): unknown {
-  if (Array.isArray(container)) return container[Number(token)];
-  return isJsonObject(container) ? container[token] : undefined;
 }
 
 function undeclaredContentType(declared: readonly string[]): string | undefined {

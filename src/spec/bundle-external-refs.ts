@@ -10,6 +10,7 @@ import {
 } from '@apidevtools/json-schema-ref-parser';
 import { SpecError } from '../errors.ts';
 import type { Finding } from '../validate/finding.ts';
+import { childAt } from './child-at.ts';
 import { collectRefs, pointerOfTokens } from './collect-refs.ts';
 import type { JsonObject } from './document.ts';
 import { isJsonObject } from './is-json-object.ts';
@@ -182,13 +183,8 @@ function describeBroken(parser: $RefParser, error: JSONParserError, location: st
 /** The `$ref` string at `tokens` inside `value`, walking the value as written. */
 function refAt(value: unknown, tokens: readonly string[]): string | undefined {
   let current = value;
-  for (const token of tokens) current = childOf(current, token);
+  for (const token of tokens) current = childAt(current, token);
   return isJsonObject(current) && typeof current.$ref === 'string' ? current.$ref : undefined;
-}
-
-function childOf(value: unknown, token: string): unknown {
-  if (Array.isArray(value)) return value[Number(token)];
-  return isJsonObject(value) ? value[token] : undefined;
 }
 
 function displayLocation(file: string, root: string): string {

@@ -1,3 +1,4 @@
+import { childAt } from './child-at.ts';
 import type { JsonObject } from './document.ts';
 import { isJsonObject } from './is-json-object.ts';
 import { appendPointer, splitPointer } from './json-pointer.ts';
@@ -31,13 +32,7 @@ export function walkTokens(
   for (const token of tokens) {
     const followed = followRef(document, current.value, current.pointer);
     if (followed === undefined) return undefined;
-    const container = followed.value;
-    let next: unknown;
-    if (Array.isArray(container)) {
-      next = /^(0|[1-9]\d*)$/.test(token) ? container[Number(token)] : undefined;
-    } else if (isJsonObject(container)) {
-      next = Object.hasOwn(container, token) ? container[token] : undefined;
-    }
+    const next = childAt(followed.value, token);
     if (next === undefined) return undefined;
     current = { value: next, pointer: appendPointer(followed.pointer, token) };
   }

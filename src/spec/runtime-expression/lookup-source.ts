@@ -1,3 +1,4 @@
+import { childAt } from '../child-at.ts';
 import { splitPointer } from '../json-pointer.ts';
 import type { ExpressionSource, RuntimeContext } from './types.ts';
 
@@ -71,15 +72,6 @@ function readBody(body: unknown, pointer: string): unknown {
 
 function walk(value: unknown, tokens: readonly string[]): unknown {
   let current = value;
-  for (const token of tokens) {
-    if (Array.isArray(current)) {
-      if (!/^(?:0|[1-9][0-9]*)$/.test(token)) return undefined;
-      current = current[Number(token)];
-    } else if (typeof current === 'object' && current !== null && Object.hasOwn(current, token)) {
-      current = (current as Record<string, unknown>)[token];
-    } else {
-      return undefined;
-    }
-  }
+  for (const token of tokens) current = childAt(current, token);
   return current === null ? undefined : current;
 }

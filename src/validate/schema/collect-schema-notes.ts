@@ -1,3 +1,4 @@
+import { childAt } from '../../spec/child-at.ts';
 import { isJsonObject } from '../../spec/is-json-object.ts';
 import { appendPointer, splitPointer } from '../../spec/json-pointer.ts';
 import { discriminatorKeyword, type SchemaNote, type SchemaView } from './build-schema-view.ts';
@@ -74,10 +75,6 @@ export function resolveInView(view: SchemaView, ref: string): unknown {
   const tokens = splitPointer(ref);
   if (tokens === undefined) return undefined;
   let node: unknown = view.root;
-  for (const token of tokens) {
-    if (Array.isArray(node)) node = node[Number(token)];
-    else if (isJsonObject(node)) node = node[token];
-    else return undefined;
-  }
+  for (const token of tokens) node = childAt(node, token);
   return node;
 }
