@@ -1,3 +1,4 @@
+import { decodeComponent } from '../spec/decode-component.ts';
 import type { CapturedValue } from '../spec/runtime-expression/types.ts';
 import type { ContractRoute, RouteTable } from './build-route-table.ts';
 
@@ -80,12 +81,8 @@ export function matchRoute(
   const attempts: Array<{ tail: string; trigger?: string }> = [];
   const first = segments[3];
   if (first !== undefined && first !== '') {
-    let decoded = first;
-    try {
-      decoded = decodeURIComponent(first);
-    } catch {
-      // Not percent-encoded text: cannot be a trigger we handed out.
-    }
+    // Text that is not well percent-encoded stays as it is, and so matches no trigger handed out.
+    const decoded = decodeComponent(first);
     if (triggers.has(decoded)) {
       attempts.push({ tail: tail.slice(first.length + 1), trigger: decoded });
     }

@@ -1,4 +1,5 @@
 import type { Exchange } from '../receive/exchange.ts';
+import { decodeComponent } from '../spec/decode-component.ts';
 
 /**
  * The trigger token an exchange belongs to: the receiver's reading, else a path segment equal to
@@ -16,12 +17,7 @@ export function findTriggerToken(
   const path = exchange.request.url.split('?')[0] ?? '';
   for (const segment of path.split('/')) {
     if (segment === '') continue;
-    let decoded = segment;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      continue;
-    }
+    const decoded = decodeComponent(segment);
     if (tokens.has(decoded)) return decoded;
   }
   return undefined;

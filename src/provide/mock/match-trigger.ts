@@ -1,4 +1,5 @@
 import type { TriggerOperation } from '../../spec/contract.ts';
+import { decodeComponent } from '../../spec/decode-component.ts';
 
 /** A trigger operation a request was routed to, with the path parameters it carried. */
 export interface MatchedTrigger {
@@ -72,14 +73,7 @@ function matchPath(
   const found = pattern.exec(path);
   if (found === null) return undefined;
   const params: Record<string, string> = {};
-  for (const [index, name] of names.entries()) params[name] = decode(found[index + 1] ?? '');
+  for (const [index, name] of names.entries())
+    params[name] = decodeComponent(found[index + 1] ?? '');
   return params;
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

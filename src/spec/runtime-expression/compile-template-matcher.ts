@@ -1,3 +1,4 @@
+import { decodeComponent } from '../decode-component.ts';
 import { splitAtBase } from './split-at-base.ts';
 import type {
   CapturedValue,
@@ -53,7 +54,7 @@ export function compileTemplateMatcher(template: UrlTemplate): TemplateMatcher {
       const mark = withoutFragment.indexOf('?');
       const receivedPath = mark === -1 ? withoutFragment : withoutFragment.slice(0, mark);
       const receivedQuery = mark === -1 ? '' : withoutFragment.slice(mark + 1);
-      const captured = capture(pathPattern, receivedPath.replace(/^\/+/, ''), decodePath);
+      const captured = capture(pathPattern, receivedPath.replace(/^\/+/, ''), decodeComponent);
       if (captured === null) return null;
       if (queryMatcher === undefined) return { captured };
       if (queryMatcher.kind === 'whole') {
@@ -182,16 +183,7 @@ function parseQuery(query: string): Array<{ name: string; raw: string }> {
 
 /** Decodes a query component, where `+` is a space (HTML form encoding). */
 function decodeQuery(text: string): string {
-  return decodePath(text.replaceAll('+', ' '));
-}
-
-/** Decodes percent-encoding; text with a malformed escape is left as it is. */
-function decodePath(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return decodeComponent(text.replaceAll('+', ' '));
 }
 
 /** Literal text as written or as a client percent-encodes it (`/événements` → `/%C3%A9v…`). */
