@@ -93,7 +93,16 @@ describe('renderConsole', () => {
           '      ✗ consumer answered 500; the webhook declares 200 — expected ["200"]  at /response/status',
         ],
         absent: ['Contracts', 'Triggers'],
-        last: /1 delivery: 0 passed, 1 failed, 0 missing · 0 unexpected · 1 error, 0 warnings/,
+        // A send receives nothing, so no exchanges count: it would read 0 after every delivery.
+        last: /^✗ NOT CONFORMANT {2}1 delivery: 0 passed, 1 failed, 0 missing · 0 unexpected · 1 error, 0 warnings(?: · \d[^·]*)?$/,
+      },
+    },
+    {
+      name: 'mock: the summary counts deliveries, not exchanges',
+      given: { ...sendReport, command: 'mock' },
+      want: {
+        contains: ['Deliveries'],
+        last: /^✗ NOT CONFORMANT {2}1 delivery: 0 passed, 1 failed, 0 missing · 0 unexpected · 1 error, 0 warnings(?: · \d[^·]*)?$/,
       },
     },
   ];

@@ -236,7 +236,10 @@ function verdictLine(report: Report, units: ReportUnit[], paint: Paint): string 
       : []),
     `${s.unexpected} unexpected`,
     `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
-    plural(s.exchanges, 'exchange'),
+    // send and mock report deliveries, not received exchanges: a count of those would always be 0.
+    ...(report.command === 'run' || report.command === 'listen'
+      ? [plural(s.exchanges, 'exchange')]
+      : []),
   ];
   const took = formatRunLength(report);
   if (took !== undefined) parts.push(took);
