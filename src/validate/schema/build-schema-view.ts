@@ -2,6 +2,7 @@ import { derefLocal } from '../../spec/deref-local.ts';
 import type { JsonObject, OasVersion } from '../../spec/document.ts';
 import { isJsonObject } from '../../spec/is-json-object.ts';
 import { appendPointer } from '../../spec/json-pointer.ts';
+import { subschemaKeywords } from './subschema-keywords.ts';
 
 /** Which side of an exchange a value travels on; decides what `readOnly` / `writeOnly` mean. */
 export type Direction = 'request' | 'response';
@@ -62,28 +63,11 @@ export interface SchemaView {
 /** Keywords that give a schema a name of its own (Ajv must scan for them when registering). */
 const identifierKeywords = new Set(['$id', '$anchor', '$dynamicAnchor']);
 
-const schemaMapKeywords = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-]);
-const schemaKeywords = new Set([
-  'items',
-  'additionalItems',
-  'additionalProperties',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'contentSchema',
-]);
-const schemaListKeywords = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const {
+  map: schemaMapKeywords,
+  single: schemaKeywords,
+  list: schemaListKeywords,
+} = subschemaKeywords;
 const skippedDocumentKeys = new Set(['example', 'examples', 'externalDocs', 'security']);
 
 /** `appendPointer` for one token, without the escaping work for the usual token that needs none. */

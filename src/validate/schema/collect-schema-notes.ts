@@ -2,32 +2,7 @@ import { childAt } from '../../spec/child-at.ts';
 import { isJsonObject } from '../../spec/is-json-object.ts';
 import { appendPointer, splitPointer } from '../../spec/json-pointer.ts';
 import { discriminatorKeyword, type SchemaNote, type SchemaView } from './build-schema-view.ts';
-
-const childKeywords = new Set([
-  'items',
-  'additionalItems',
-  'additionalProperties',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'contentSchema',
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'prefixItems',
-]);
-const mapKeywords = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-]);
+import { subschemaKeywords } from './subschema-keywords.ts';
 
 /**
  * Every note on the schema nodes reachable from `start` (following local `$ref`s), plus
@@ -55,9 +30,9 @@ export function collectSchemaNotes(
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {
         pending.push(resolveInView(view, value));
-      } else if (childKeywords.has(key)) {
+      } else if (subschemaKeywords.single.has(key) || subschemaKeywords.list.has(key)) {
         pending.push(value);
-      } else if (mapKeywords.has(key) && isJsonObject(value)) {
+      } else if (subschemaKeywords.map.has(key) && isJsonObject(value)) {
         pending.push(...Object.values(value));
       } else if (key === discriminatorKeyword && isJsonObject(value)) {
         pending.push(value.branches);
