@@ -1,4 +1,5 @@
 import { sanitiseText } from '../src/report/index.ts';
+import { plural } from '../src/report/plural.ts';
 import type { CatalogueSummary, ContractSummary } from '../src/spec/index.ts';
 import type { Finding } from '../src/validate/finding.ts';
 
@@ -86,10 +87,6 @@ function describeTrigger(contract: ContractSummary): string {
 
 function mediaTypes(contract: ContractSummary): string {
   return contract.mediaTypes.length === 0 ? '(no body)' : contract.mediaTypes.join(', ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Left-aligned columns separated by two spaces; long cells cut with `…`. */

@@ -5,6 +5,7 @@ import { formatDuration } from './format-duration.ts';
 import { formatRunLength } from './format-run-length.ts';
 import { generalFindings } from './general-findings.ts';
 import { listUnits, type ReportUnit } from './list-units.ts';
+import { plural } from './plural.ts';
 import type { Report } from './report.ts';
 import { sanitiseText } from './sanitise-text.ts';
 import { unexpectedExchanges } from './unexpected-exchanges.ts';
@@ -209,10 +210,6 @@ function providerSection(report: Report, paint: Paint, verbose: boolean): string
   if (all.length === 0) lines.push(paint('dim', '  (no output)'));
   for (const line of shown) lines.push(`  ${paint('dim', '│')} ${line}`);
   return lines;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function verdictLine(report: Report, units: ReportUnit[], paint: Paint): string {
