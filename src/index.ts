@@ -82,6 +82,7 @@ export {
   resolvePointer,
   summariseCatalogue,
 } from './spec/index.ts';
+export type { OpenApiDocument } from './spec/open-api-document.ts';
 export {
   compileTemplateMatcher,
   describeSource,

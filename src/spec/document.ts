@@ -11,7 +11,7 @@ export type JsonObject = { [key: string]: unknown };
  * (so shared `components` stay shared), version detected.
  */
 export interface LoadedDocument {
-  /** The file path or URL it was loaded from. */
+  /** The file path or URL it was loaded from, or `(in-memory document)` for an object. */
   source: string;
   /** The `openapi` field as written, e.g. `3.1.0`. */
   openapi: string;

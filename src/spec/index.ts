@@ -9,6 +9,7 @@ export {
 } from './json-pointer.ts';
 export { lintCatalogue } from './lint-catalogue.ts';
 export { loadDocument } from './load-document.ts';
+export type { OpenApiDocument } from './open-api-document.ts';
 export { resolvePointer } from './resolve-pointer.ts';
 export {
   type CatalogueSummary,

@@ -9,6 +9,8 @@ import { buildCatalogue } from './build-catalogue.ts';
 import { derefLocal } from './deref-local.ts';
 import { isJsonObject } from './is-json-object.ts';
 import { loadDocument } from './load-document.ts';
+import type { OpenApiDocument } from './open-api-document.ts';
+import { formatOf, parseText } from './parse-text.ts';
 import { resolvePointer } from './resolve-pointer.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -313,4 +315,97 @@ describe('loadDocument over HTTP', () => {
       'ECONNREFUSED',
     ]);
   });
+});
+
+/** Callers without types may pass any object; the loader checks it like a parsed file. */
+function isDocumentLike(value: unknown): value is OpenApiDocument {
+  return isJsonObject(value);
+}
+
+/** A file parsed the way the loader parses it, as a caller would hand it over in memory. */
+async function objectOf(path: string): Promise<OpenApiDocument> {
+  const parsed = parseText(await readFile(path, 'utf8'), path, formatOf(path));
+  assert.ok(isDocumentLike(parsed));
+  return parsed;
+}
+
+describe('loadDocument loads an OpenAPI document object like the same document from a file', () => {
+  const cases: Array<{ name: string; file: string; version: string; cwd?: string }> = [
+    { name: 'OpenAPI 3.0', file: join(corpus, 'oai-callback-example.yaml'), version: '3.0' },
+    { name: 'OpenAPI 3.1', file: join(corpus, 'oai-webhook-example.yaml'), version: '3.1' },
+    { name: 'OpenAPI 3.2', file: join(fixtures, 'oas32.yaml'), version: '3.2' },
+    {
+      name: 'external $refs, resolved from the current directory',
+      file: join(fixtures, 'multi-file/openapi.yaml'),
+      version: '3.0',
+      cwd: join(fixtures, 'multi-file'),
+    },
+  ];
+  for (const { name, file, version, cwd } of cases) {
+    test(name, async () => {
+      const fromFile = await loadDocument(file);
+      const given = await objectOf(file);
+      const before = structuredClone(given);
+      const previous = process.cwd();
+      if (cwd !== undefined) process.chdir(cwd);
+      let fromObject: Awaited<ReturnType<typeof loadDocument>>;
+      try {
+        fromObject = await loadDocument(given);
+      } finally {
+        process.chdir(previous);
+      }
+      assert.equal(fromObject.source, '(in-memory document)');
+      assert.equal(fromObject.version, version);
+      assert.deepEqual({ ...fromObject, source: file }, fromFile);
+      assert.deepEqual(buildCatalogue(fromObject).contracts, buildCatalogue(fromFile).contracts);
+      assert.deepEqual(given, before, "the caller's object is left as it was");
+      assert.notEqual(fromObject.document, given, 'the loaded document is a copy');
+    });
+  }
+
+  const rejected: Array<{ name: string; given: unknown; code: string; includes: string[] }> = [
+    {
+      name: 'Swagger 2.0',
+      given: { swagger: '2.0', info: { title: 'Old', version: '1.0.0' }, paths: {} },
+      code: 'CV_SPEC_SWAGGER2',
+      includes: ['(in-memory document) is a Swagger 2.0 document', 'swagger2openapi'],
+    },
+    {
+      name: 'not OpenAPI',
+      given: { asyncapi: '3.0.0' },
+      code: 'CV_SPEC_NOT_OPENAPI',
+      includes: ['AsyncAPI'],
+    },
+    {
+      name: 'a broken local $ref',
+      given: {
+        openapi: '3.1.0',
+        info: { title: 'Broken', version: '1' },
+        paths: {},
+        webhooks: { paid: { $ref: '#/components/pathItems/Missing' } },
+      },
+      code: 'CV_SPEC_REF',
+      includes: ['#/components/pathItems/Missing'],
+    },
+    {
+      name: 'values that are not data',
+      given: { openapi: '3.1.0', info: { title: 'Fn', version: '1', x: () => 1 }, paths: {} },
+      code: 'CV_SPEC_NOT_OPENAPI',
+      includes: ['not data'],
+    },
+  ];
+  for (const { name, given, code, includes } of rejected) {
+    test(`rejects ${name}`, async () => {
+      assert.ok(isDocumentLike(given));
+      await assert.rejects(loadDocument(given), (error: unknown) => {
+        assert.ok(error instanceof SpecError, `expected a SpecError, got ${String(error)}`);
+        assert.equal(error.code, code, error.message);
+        assert.equal(error.source, '(in-memory document)');
+        const text = `${error.message} ${error.hint ?? ''}`;
+        for (const part of includes)
+          assert.ok(text.includes(part), `"${part}" missing from: ${text}`);
+        return true;
+      });
+    });
+  }
 });

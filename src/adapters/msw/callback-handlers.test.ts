@@ -4,7 +4,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Catalogue } from '../../spec/contract.ts';
-import { buildCatalogue, loadDocument } from '../../spec/index.ts';
+import { buildCatalogue, loadDocument, type OpenApiDocument } from '../../spec/index.ts';
 import { type CallbackCollector, callbackHandlers } from './index.ts';
 
 const paid = { description: 'Invoice inv-1 paid', paid: true };
@@ -137,6 +137,45 @@ describe('callbackHandlers', () => {
     const missingHeaders = await post(url, {});
     assert.equal(missingHeaders.status, 204);
     assert.ok(cv.exchanges[1]?.findings.some((finding) => finding.where === '/headers/webhook-id'));
+  });
+
+  test('an OpenAPI document object loads like its file and is checked the same way', async () => {
+    const document: OpenApiDocument = {
+      openapi: '3.1.0',
+      info: { title: 'In memory', version: '1' },
+      paths: {},
+      webhooks: {
+        pinged: {
+          post: {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['at'],
+                    properties: { at: { type: 'string' } },
+                  },
+                },
+              },
+            },
+            responses: { '204': { description: 'Taken' } },
+          },
+        },
+      },
+    };
+    const before = structuredClone(document);
+    use(callbackHandlers(document));
+    await cv.ready;
+    const url = cv.urlFor('pinged');
+    assert.equal(url, 'https://callbacks.test/webhooks/pinged');
+    assert.equal((await post(url, { at: 'now' })).status, 204);
+    await post(url, { at: 1 });
+    assert.deepEqual(
+      cv.exchanges.map((exchange) => exchange.verdict),
+      ['pass', 'fail'],
+    );
+    assert.deepEqual(document, before, "the caller's document is left as it was");
   });
 
   test('urlFor names its failure with a code: spec not loaded yet, unknown contract', async () => {

@@ -5,7 +5,7 @@ import type { Exchange } from '../../receive/exchange.ts';
 import { buildAnswer } from '../../receive/index.ts';
 import type { Catalogue } from '../../spec/contract.ts';
 import type { LoadedDocument } from '../../spec/document.ts';
-import { buildCatalogue, loadDocument } from '../../spec/index.ts';
+import { buildCatalogue, loadDocument, type OpenApiDocument } from '../../spec/index.ts';
 import type { Finding, Severity } from '../../validate/finding.ts';
 import { createValidator, type Validator } from '../../validate/index.ts';
 import { buildCallbackRoutes, type CallbackRoute } from './build-callback-routes.ts';
@@ -42,7 +42,7 @@ interface Loaded {
  * cv.assertConformant();
  */
 export function callbackHandlers(
-  spec: Catalogue | LoadedDocument | string,
+  spec: Catalogue | LoadedDocument | OpenApiDocument | string,
   options: CallbackHandlersOptions = {},
 ): CallbackCollector {
   const baseUrl = (options.baseUrl ?? DEFAULT_CALLBACK_BASE_URL).replace(/\/+$/, '');
@@ -62,10 +62,14 @@ export function callbackHandlers(
     };
     return loaded;
   };
+  // A catalogue has contracts and a loaded document its bundled `document`; neither is an
+  // OpenAPI top-level field, so whatever has neither is a path, a URL or a document to load.
   const state: Promise<Loaded> =
-    typeof spec === 'string'
-      ? loadDocument(spec).then((document) => prepare(buildCatalogue(document)))
-      : Promise.resolve(prepare('contracts' in spec ? spec : buildCatalogue(spec)));
+    typeof spec !== 'string' && 'contracts' in spec
+      ? Promise.resolve(prepare(spec))
+      : typeof spec !== 'string' && 'document' in spec && 'findings' in spec
+        ? Promise.resolve(prepare(buildCatalogue(spec)))
+        : loadDocument(spec).then((document) => prepare(buildCatalogue(document)));
   const ready = state.then(() => undefined);
   // Whoever awaits `ready` sees a loading error; nobody awaiting it is not an unhandled rejection.
   ready.catch(() => undefined);
