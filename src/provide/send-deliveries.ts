@@ -4,6 +4,7 @@ import { SignatureConfigError, UsageError } from '../errors.ts';
 import type { DeliveryResult } from '../report/report.ts';
 import type { Catalogue, Contract, MediaTypeSpec } from '../spec/contract.ts';
 import { createValidator } from '../validate/index.ts';
+import { isJsonContentType } from '../validate/media-type.ts';
 import { assertHostAllowed } from './allowed-hosts.ts';
 import { buildDeliveryRequest } from './build-delivery-request.ts';
 import { buildPayload } from './build-payload.ts';
@@ -12,7 +13,7 @@ import { DEFAULT_DELIVERY_TIMEOUT_MS, deliver } from './deliver.ts';
 import { buildInvalidPayloads } from './invalid-payloads.ts';
 import { pickMedia } from './pick-media.ts';
 import { resolveContracts } from './resolve-contracts.ts';
-import { mediaEssence, type SerializedBody, serializeBody } from './serialize-body.ts';
+import { type SerializedBody, serializeBody } from './serialize-body.ts';
 import type { SignatureScheme } from './signatures/signature-scheme.ts';
 
 /** Options of {@link sendDeliveries}; every field but `to` has a documented default. */
@@ -177,8 +178,7 @@ function planContract(
 
 function parseJsonIfDeclared(file: Uint8Array, media: MediaTypeSpec | undefined): unknown {
   if (media === undefined) return undefined;
-  const essence = mediaEssence(media.mediaType);
-  if (essence !== 'application/json' && !essence.endsWith('+json')) return undefined;
+  if (!isJsonContentType(media.mediaType)) return undefined;
   try {
     return JSON.parse(new TextDecoder().decode(file));
   } catch {

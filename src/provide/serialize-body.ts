@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts';
+import { isJsonContentType } from '../validate/media-type.ts';
 
 /** Bytes to send and the `Content-Type` that describes them. */
 export interface SerializedBody {
@@ -9,8 +10,8 @@ export interface SerializedBody {
 const encoder = new TextEncoder();
 
 /**
- * Turns a payload value into request bytes for a declared media type: JSON (and `+json`),
- * `application/x-www-form-urlencoded` and `text/*`. A wildcard media type such as
+ * Turns a payload value into request bytes for a declared media type: JSON (`+json` and
+ * `text/json` too), `application/x-www-form-urlencoded` and `text/*`. A wildcard media type such as
  * `application/*+json` or `*\/*` is sent as `application/json`.
  *
  * @example
@@ -22,7 +23,7 @@ export function serializeBody(value: unknown, mediaType: string): SerializedBody
   const contentType = concreteContentType(mediaType, essence);
   const concreteEssence = mediaEssence(contentType);
   if (value instanceof Uint8Array) return { body: value, contentType };
-  if (isJson(concreteEssence)) {
+  if (isJsonContentType(contentType)) {
     // `undefined` has no JSON text; `null` is the closest body a JSON reader accepts.
     return { body: encoder.encode(JSON.stringify(value ?? null)), contentType };
   }
@@ -40,10 +41,6 @@ export function serializeBody(value: unknown, mediaType: string): SerializedBody
 /** The `type/subtype` part of a media type, lower-cased, without parameters. */
 export function mediaEssence(mediaType: string): string {
   return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
-}
-
-function isJson(essence: string): boolean {
-  return essence === 'application/json' || essence.endsWith('+json');
 }
 
 function concreteContentType(mediaType: string, essence: string): string {

@@ -4,7 +4,7 @@ import type { CapturedValue } from '../spec/runtime-expression/types.ts';
 import { coerceScalar, schemaTypes } from './coerce-parameter.ts';
 import { findSubSchema } from './find-sub-schema.ts';
 import type { Finding } from './finding.ts';
-import { isJsonMediaType, parseMediaType } from './media-type.ts';
+import { isJsonContentType } from './media-type.ts';
 import type { ValidationContext } from './validation-context.ts';
 
 /**
@@ -83,10 +83,5 @@ function successResponse(operation: OperationSpec): OperationSpec['responses'][n
 }
 
 function jsonMedia(content: readonly MediaTypeSpec[]): MediaTypeSpec | undefined {
-  return (
-    content.find((media) => {
-      const parsed = parseMediaType(media.mediaType);
-      return parsed !== undefined && isJsonMediaType(parsed);
-    }) ?? content[0]
-  );
+  return content.find((media) => isJsonContentType(media.mediaType)) ?? content[0];
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MediaTypeSpec } from '../spec/contract.ts';
-import { matchMediaType, parseMediaType } from './media-type.ts';
+import { isJsonContentType, matchMediaType, parseMediaType } from './media-type.ts';
 
 const declared = (...types: string[]): MediaTypeSpec[] =>
   types.map((mediaType) => ({ mediaType, examples: [], pointer: `/content/${mediaType}` }));
@@ -20,6 +20,23 @@ describe('parseMediaType', () => {
     assert.equal(parseMediaType('json'), undefined);
     assert.equal(parseMediaType(''), undefined);
   });
+});
+
+describe('isJsonContentType', () => {
+  const cases: Array<{ text: string; want: boolean }> = [
+    { text: 'application/json', want: true },
+    { text: 'Application/JSON; charset=utf-8', want: true },
+    { text: 'application/cloudevents+json', want: true },
+    { text: 'text/json', want: true },
+    { text: 'application/json-seq', want: false },
+    { text: 'text/plain', want: false },
+    { text: 'application/x-www-form-urlencoded', want: false },
+    { text: 'json', want: false },
+    { text: '', want: false },
+  ];
+  for (const { text, want } of cases) {
+    it(`${JSON.stringify(text)} → ${want}`, () => assert.equal(isJsonContentType(text), want));
+  }
 });
 
 describe('matchMediaType', () => {

@@ -48,6 +48,17 @@ export function isJsonMediaType(media: MediaType): boolean {
   );
 }
 
+/**
+ * {@link isJsonMediaType} for a media type as written (`application/problem+json; charset=utf-8`);
+ * false for text that is not a media type. The one meaning of "JSON" for building, reading and
+ * checking bodies.
+ * @example isJsonContentType('text/json') // true
+ */
+export function isJsonContentType(text: string): boolean {
+  const media = parseMediaType(text);
+  return media !== undefined && isJsonMediaType(media);
+}
+
 /** How specific a declared media type is: exact beats `+json` wildcard beats `type/*` beats `*\/*`. */
 function rank(actual: MediaType, declared: MediaType): number {
   if (declared.essence === actual.essence) return 4;

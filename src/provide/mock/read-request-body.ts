@@ -1,3 +1,4 @@
+import { isJsonContentType } from '../../validate/media-type.ts';
 import { mediaEssence } from '../serialize-body.ts';
 import { readQuery } from './read-query.ts';
 
@@ -14,15 +15,14 @@ const decoder = new TextDecoder();
 export function readRequestBody(bytes: Uint8Array, contentType: string | undefined): unknown {
   if (bytes.length === 0) return undefined;
   const text = decoder.decode(bytes);
-  const essence = mediaEssence(contentType ?? '');
-  if (essence === 'application/json' || essence.endsWith('+json')) {
+  if (isJsonContentType(contentType ?? '')) {
     try {
       return JSON.parse(text);
     } catch {
       return text;
     }
   }
-  if (essence === 'application/x-www-form-urlencoded') {
+  if (mediaEssence(contentType ?? '') === 'application/x-www-form-urlencoded') {
     // Form fields repeat the way query parameters do.
     return readQuery(new URLSearchParams(text));
   }
