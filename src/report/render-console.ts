@@ -9,6 +9,7 @@ import { plural } from './plural.ts';
 import type { Report } from './report.ts';
 import { sanitiseText } from './sanitise-text.ts';
 import { unexpectedExchanges } from './unexpected-exchanges.ts';
+import { unitNoun } from './unit-noun.ts';
 
 /** Options of {@link renderConsole}. */
 export interface ConsoleOptions {
@@ -214,18 +215,11 @@ function providerSection(report: Report, paint: Paint, verbose: boolean): string
 
 function verdictLine(report: Report, units: ReportUnit[], paint: Paint): string {
   const s = report.summary;
-  const noun =
-    report.command === 'run'
-      ? 'expected callback'
-      : report.command === 'listen'
-        ? 'contract'
-        : 'delivery';
   const skipped = units.filter((unit) => unit.outcome === 'skipped').length;
   const tally = [`${s.passed} passed`, `${s.failed} failed`, `${s.missing} missing`];
   if (skipped > 0 && report.command !== 'run') tally.push(`${skipped} not exercised`);
   const counted = units.length - (report.command === 'run' ? skipped : 0);
-  const total =
-    noun === 'delivery' && counted !== 1 ? `${counted} deliveries` : plural(counted, noun);
+  const total = plural(counted, ...unitNoun(report.command));
   const parts = [
     `${total}: ${tally.join(', ')}`,
     ...(skipped > 0 && report.command === 'run'

@@ -5,9 +5,11 @@ import { formatDuration } from './format-duration.ts';
 import { formatRunLength } from './format-run-length.ts';
 import { generalFindings } from './general-findings.ts';
 import { listUnits, type ReportUnit } from './list-units.ts';
+import { plural } from './plural.ts';
 import type { Report } from './report.ts';
 import { sanitiseText } from './sanitise-text.ts';
 import { unexpectedExchanges } from './unexpected-exchanges.ts';
+import { unitNoun } from './unit-noun.ts';
 
 // A step summary is capped (GitHub: 1 MiB), so long lists are cut with a pointer to the full reports.
 const maxFindings = 200;
@@ -82,23 +84,15 @@ function fenced(text: string): string[] {
 export function renderMarkdown(report: Report): string {
   const s = report.summary;
   const units = listUnits(report);
-  const noun =
-    report.command === 'run'
-      ? ['expected callback', 'expected callbacks']
-      : report.command === 'listen'
-        ? ['contract', 'contracts']
-        : ['delivery', 'deliveries'];
-  const count = (n: number, word: [string, string] | string[]) =>
-    `${n} ${n === 1 ? word[0] : word[1]}`;
   const counted = units.filter((u) => report.command !== 'run' || u.outcome !== 'skipped').length;
   const lines = [
     `## ${s.conformant ? '✅' : '❌'} callback-verify ${report.command}: ${s.conformant ? 'conformant' : 'not conformant'}`,
     '',
     [
       `**${escapeMarkdown(report.spec.title)}** (${codeSpan(report.spec.source)}, OpenAPI ${escapeMarkdown(report.spec.openapi)})`,
-      `${count(counted, noun)}: ${s.passed} passed, ${s.failed} failed, ${s.missing} missing`,
+      `${plural(counted, ...unitNoun(report.command))}: ${s.passed} passed, ${s.failed} failed, ${s.missing} missing`,
       `${s.unexpected} unexpected`,
-      `${count(s.errors, ['error', 'errors'])}, ${count(s.warnings, ['warning', 'warnings'])}`,
+      `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
       ...(formatRunLength(report) ?? []),
     ].join(' · '),
   ];
