@@ -1,6 +1,7 @@
 import type { MockProvider } from '../../provide/mock/types.ts';
 import type { Report } from '../report.ts';
-import type { DashboardChange, DashboardSource } from './types.ts';
+import { createPublishedSource } from './create-published-source.ts';
+import type { DashboardSource } from './types.ts';
 
 /** A {@link DashboardSource} over a mock provider, which can also show a final report. */
 export interface MockSource extends DashboardSource {
@@ -15,38 +16,9 @@ export interface MockSource extends DashboardSource {
  * @example const dashboard = createDashboard(createMockSource(mock), { token });
  */
 export function createMockSource(mock: Pick<MockProvider, 'report' | 'subscribe'>): MockSource {
-  const listeners = new Set<(change: DashboardChange) => void>();
-  let published: Report | undefined;
-  let stopMock: (() => void) | undefined;
-
-  function emit(change: DashboardChange): void {
-    for (const listener of listeners) {
-      try {
-        listener(change);
-      } catch {
-        // One failing page feed must not stop the others.
-      }
-    }
-  }
-
-  return {
-    snapshot: () => published ?? mock.report(),
-    subscribe(listener) {
-      listeners.add(listener);
-      stopMock ??= mock.subscribe(() => {
-        if (published === undefined) emit({});
-      });
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          stopMock?.();
-          stopMock = undefined;
-        }
-      };
-    },
-    publish(report) {
-      published = report;
-      emit({ replaced: true });
-    },
-  };
+  return createPublishedSource(
+    () => mock.report(),
+    (onEvent) => mock.subscribe(onEvent),
+    () => ({}),
+  );
 }

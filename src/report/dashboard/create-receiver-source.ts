@@ -1,7 +1,9 @@
 import { buildListenReport } from '../../receive/build-listen-report.ts';
+import type { Exchange } from '../../receive/exchange.ts';
 import type { Receiver } from '../../receive/types.ts';
 import type { Report, ReportCommand } from '../report.ts';
-import type { DashboardChange, DashboardSource } from './types.ts';
+import { createPublishedSource } from './create-published-source.ts';
+import type { DashboardSource } from './types.ts';
 
 /** Options of {@link createReceiverSource}. */
 export interface ReceiverSourceOptions {
@@ -33,19 +35,6 @@ export function createReceiverSource(
   options: ReceiverSourceOptions,
 ): ReceiverSource {
   const startedAt = options.startedAt ?? new Date().toISOString();
-  const listeners = new Set<(change: DashboardChange) => void>();
-  let published: Report | undefined;
-  let stopReceiver: (() => void) | undefined;
-
-  function emit(change: DashboardChange): void {
-    for (const listener of listeners) {
-      try {
-        listener(change);
-      } catch {
-        // One failing page feed must not stop the others.
-      }
-    }
-  }
 
   function live(): Report {
     const report = buildListenReport(receiver, {
@@ -57,25 +46,9 @@ export function createReceiverSource(
     return options.decorate === undefined ? named : options.decorate(named);
   }
 
-  return {
-    snapshot: () => published ?? live(),
-    subscribe(listener) {
-      listeners.add(listener);
-      stopReceiver ??= receiver.subscribe((exchange) => {
-        if (published === undefined) emit({ exchange });
-      });
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          stopReceiver?.();
-          stopReceiver = undefined;
-        }
-      };
-    },
-    changed: () => emit({}),
-    publish(report) {
-      published = report;
-      emit({ replaced: true });
-    },
-  };
+  return createPublishedSource<Exchange>(
+    live,
+    (onEvent) => receiver.subscribe(onEvent),
+    (exchange) => ({ exchange }),
+  );
 }

@@ -1,0 +1,58 @@
+import type { Report } from '../report.ts';
+import type { DashboardChange, DashboardSource } from './types.ts';
+
+/** A dashboard source over something live that can be replaced by a final report. */
+export interface PublishedSource extends DashboardSource {
+  /** Something outside the live feed changed: pages refresh their state. */
+  changed(): void;
+  /** From now on show this report instead of the live state. */
+  publish(report: Report): void;
+}
+
+/**
+ * The part every dashboard source shares: the live report until one is published, and a change
+ * feed that follows the live thing only while a page listens (`follow` returns how to stop).
+ * A failing page feed does not stop the others, and nothing live is passed on once published.
+ * @example createPublishedSource(() => mock.report(), (on) => mock.subscribe(on), () => ({}))
+ */
+export function createPublishedSource<Event>(
+  live: () => Report,
+  follow: (onEvent: (event: Event) => void) => () => void,
+  toChange: (event: Event) => DashboardChange,
+): PublishedSource {
+  const listeners = new Set<(change: DashboardChange) => void>();
+  let published: Report | undefined;
+  let stopFollowing: (() => void) | undefined;
+
+  function emit(change: DashboardChange): void {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch {
+        // One failing page feed must not stop the others.
+      }
+    }
+  }
+
+  return {
+    snapshot: () => published ?? live(),
+    subscribe(listener) {
+      listeners.add(listener);
+      stopFollowing ??= follow((event) => {
+        if (published === undefined) emit(toChange(event));
+      });
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stopFollowing?.();
+          stopFollowing = undefined;
+        }
+      };
+    },
+    changed: () => emit({}),
+    publish(report) {
+      published = report;
+      emit({ replaced: true });
+    },
+  };
+}
