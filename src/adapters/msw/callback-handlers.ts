@@ -24,6 +24,8 @@ export const DEFAULT_CALLBACK_BASE_URL = 'https://callbacks.test';
 interface Loaded {
   catalogue: Catalogue;
   routes: CallbackRoute[];
+  /** The base URL and every route's prefix: a request under none of them is not ours. */
+  prefixes: string[];
   validator: Validator;
 }
 
@@ -55,9 +57,11 @@ export function callbackHandlers(
   let count = 0;
 
   const prepare = (catalogue: Catalogue): Loaded => {
+    const routes = buildCallbackRoutes(catalogue, baseUrl, webhookPrefix);
     loaded = {
       catalogue,
-      routes: buildCallbackRoutes(catalogue, baseUrl, webhookPrefix),
+      routes,
+      prefixes: [baseUrl, ...routes.map((route) => route.prefix)],
       validator: createValidator(catalogue.document),
     };
     return loaded;
@@ -74,9 +78,6 @@ export function callbackHandlers(
   // Whoever awaits `ready` sees a loading error; nobody awaiting it is not an unhandled rejection.
   ready.catch(() => undefined);
 
-  const isOurs = (url: string, routes: readonly CallbackRoute[]): boolean =>
-    isUnderPrefix(url, [baseUrl, ...routes.map((route) => route.prefix)]);
-
   const record = (exchange: Exchange): void => {
     exchanges.push(exchange);
     for (const wake of [...waiters]) wake();
@@ -90,7 +91,8 @@ export function callbackHandlers(
   const handler = http.all(
     async ({ request }) => {
       const current = await state.catch(() => undefined);
-      return isOurs(request.url, current?.routes ?? []);
+      // Every request the worker sees asks this, so the prefixes are listed once, when loaded.
+      return isUnderPrefix(request.url, current?.prefixes ?? [baseUrl]);
     },
     async ({ request }) => {
       const receivedAt = new Date().toISOString();
