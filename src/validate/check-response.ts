@@ -17,7 +17,7 @@ export interface ResponseToCheck {
  * The declared response for a status: exact code, then its `NXX` range, then `default`.
  * @example findResponse(operation, 201) // the `2XX` response when there is no `201`
  */
-export function findResponse(operation: OperationSpec, status: number): ResponseSpec | undefined {
+function findResponse(operation: OperationSpec, status: number): ResponseSpec | undefined {
   const code = String(status);
   const range = `${code[0] ?? ''}XX`;
   return (
