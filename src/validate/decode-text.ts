@@ -1,6 +1,10 @@
 /** Decoded text, or where decoding failed. */
 export type DecodedText = { ok: true; text: string } | { ok: false; offset: number };
 
+// One decoder for every body (a whole-body decode keeps no state between calls); the search for
+// the first bad byte below streams, so it takes fresh ones.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
  * Decodes bytes in the given charset (UTF-8 when none). UTF-8 is decoded strictly so invalid
  * bytes are found; other charsets are decoded as the platform knows them.
@@ -15,10 +19,7 @@ export function decodeText(bytes: Uint8Array, charset: string | undefined): Deco
     }
   }
   try {
-    return {
-      ok: true,
-      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
-    };
+    return { ok: true, text: strictUtf8.decode(bytes) };
   } catch {
     return { ok: false, offset: firstInvalidByte(bytes) };
   }
