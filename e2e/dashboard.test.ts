@@ -3,42 +3,18 @@
  * prints its URL, and leaves it out with --no-dashboard.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { type RunningCli, startCli } from './start-cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
 
-interface Listening {
-  child: ChildProcess;
-  lines: string[];
-  /** Resolves with the exit code once the process ended. */
-  exited: Promise<number | null>;
-}
-
-/** Starts `listen` and resolves once it printed a line matching `ready`. */
-async function startListen(args: string[], ready: RegExp): Promise<Listening> {
-  const child = spawn(process.execPath, [cli, 'listen', 'specs/invoices.yaml', ...args], {
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready: ${lines.join('\n')}`)), 10_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      if (ready.test(line)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return { child, lines, exited };
+/** Starts `listen specs/invoices.yaml` and resolves once it printed a line matching `ready`. */
+function startListen(args: string[], ready: RegExp): Promise<RunningCli> {
+  return startCli(['listen', 'specs/invoices.yaml', ...args], ready, 10_000);
 }
 
 describe('listen serves the dashboard', () => {

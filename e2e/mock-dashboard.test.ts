@@ -4,45 +4,19 @@
  * names it in the ready event and `--no-dashboard` leaves it out.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { type RunningCli, startCli } from './start-cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
+const _cli = join(root, 'dist/cli/main.js');
 const env = { ...process.env, NO_COLOR: '1', SCARF_ANALYTICS: 'false' };
 
-interface Mocking {
-  child: ChildProcess;
-  lines: string[];
-  /** Resolves with the exit code once the process ended. */
-  exited: Promise<number | null>;
-}
-
 /** Starts `mock specs/invoices.yaml` and resolves once it printed a line matching `ready`. */
-async function startMock(args: string[], ready: RegExp): Promise<Mocking> {
-  assert.ok(existsSync(cli), `${cli} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [cli, 'mock', 'specs/invoices.yaml', ...args], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready: ${lines.join('\n')}`)), 20_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      if (ready.test(line)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return { child, lines, exited };
+function startMock(args: string[], ready: RegExp): Promise<RunningCli> {
+  return startCli(['mock', 'specs/invoices.yaml', ...args], ready);
 }
 
 /** Runs the example consumer against the mock until it received one callback. */
