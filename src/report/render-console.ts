@@ -6,6 +6,7 @@ import { formatRunLength } from './format-run-length.ts';
 import { generalFindings } from './general-findings.ts';
 import { listUnits, type ReportUnit } from './list-units.ts';
 import { plural } from './plural.ts';
+import { receivesExchanges } from './receives-exchanges.ts';
 import type { Report } from './report.ts';
 import { sanitiseText } from './sanitise-text.ts';
 import { unexpectedExchanges } from './unexpected-exchanges.ts';
@@ -225,12 +226,9 @@ function verdictLine(report: Report, units: ReportUnit[], paint: Paint): string 
     ...(skipped > 0 && report.command === 'run'
       ? [`${plural(skipped, 'contract')} not exercised`]
       : []),
-    `${s.unexpected} unexpected`,
+    ...(receivesExchanges(report.command) ? [`${s.unexpected} unexpected`] : []),
     `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
-    // send and mock report deliveries, not received exchanges: a count of those would always be 0.
-    ...(report.command === 'run' || report.command === 'listen'
-      ? [plural(s.exchanges, 'exchange')]
-      : []),
+    ...(receivesExchanges(report.command) ? [plural(s.exchanges, 'exchange')] : []),
   ];
   const took = formatRunLength(report);
   if (took !== undefined) parts.push(took);

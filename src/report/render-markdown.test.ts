@@ -68,8 +68,7 @@ describe('renderMarkdown', () => {
         want: {
           contains: [
             '| `webhook/newPet/post` | ❌ fail | 500 | 18 ms | `http://127.0.0.1:5000/hooks` |',
-            '1 delivery: 0 passed, 1 failed',
-            '1 error, 0 warnings',
+            '1 delivery: 0 passed, 1 failed, 0 missing · 1 error, 0 warnings',
           ],
           rows: 1,
         },

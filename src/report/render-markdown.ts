@@ -6,6 +6,7 @@ import { formatRunLength } from './format-run-length.ts';
 import { generalFindings } from './general-findings.ts';
 import { listUnits, type ReportUnit } from './list-units.ts';
 import { plural } from './plural.ts';
+import { receivesExchanges } from './receives-exchanges.ts';
 import type { Report } from './report.ts';
 import { sanitiseText } from './sanitise-text.ts';
 import { unexpectedExchanges } from './unexpected-exchanges.ts';
@@ -91,7 +92,7 @@ export function renderMarkdown(report: Report): string {
     [
       `**${escapeMarkdown(report.spec.title)}** (${codeSpan(report.spec.source)}, OpenAPI ${escapeMarkdown(report.spec.openapi)})`,
       `${plural(counted, ...unitNoun(report.command))}: ${s.passed} passed, ${s.failed} failed, ${s.missing} missing`,
-      `${s.unexpected} unexpected`,
+      ...(receivesExchanges(report.command) ? [`${s.unexpected} unexpected`] : []),
       `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
       ...(formatRunLength(report) ?? []),
     ].join(' · '),
