@@ -1,5 +1,6 @@
 import { hasErrors } from '../validate/finding.ts';
 import type { Journal } from './create-journal.ts';
+import { createListeners } from './create-listeners.ts';
 import type { Exchange, InboundRequest } from './exchange.ts';
 import type { ExchangeRing } from './exchange-ring.ts';
 import type { PlannedExchange } from './plan-exchange.ts';
@@ -28,7 +29,7 @@ export interface ExchangeLog {
  * await log.record(exchange); log.notify(exchange);
  */
 export function createExchangeLog(ring: ExchangeRing, journal?: Journal): ExchangeLog {
-  const listeners = new Set<(exchange: Exchange) => void>();
+  const listeners = createListeners<Exchange>();
   const stats: ReceiverStats = {
     exchanges: 0,
     passed: 0,
@@ -73,21 +74,8 @@ export function createExchangeLog(ring: ExchangeRing, journal?: Journal): Exchan
         });
       });
     },
-    notify(exchange) {
-      for (const listener of listeners) {
-        try {
-          listener(exchange);
-        } catch {
-          // A failing listener must not stop the receiver or the other listeners.
-        }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    notify: listeners.notify,
+    subscribe: listeners.subscribe,
     stats: () => ({ ...stats, byContract: structuredClone(stats.byContract) }),
   };
 }

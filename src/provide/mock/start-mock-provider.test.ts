@@ -95,6 +95,31 @@ describe('startMockProvider', () => {
     await consumer.close();
   });
 
+  test('a subscriber that throws neither breaks the answer nor stops the callback or the report', async () => {
+    const { mock: started, events } = await mock(invoices);
+    started.subscribe(() => {
+      throw new Error('a broken printer');
+    });
+    const before = consumer.received.length;
+    const cb = `${consumer.origin}/hooks`;
+    const answer = await postJson(
+      `${started.origin}/invoices?callback_url=${encodeURIComponent(cb)}`,
+      invoice,
+    );
+    assert.equal(answer.status, 200);
+    await started.idle();
+    assert.equal(consumer.received.length - before, 1);
+    assert.deepEqual(
+      started.deliveries().map((delivery) => delivery.verdict),
+      ['pass'],
+    );
+    assert.ok(events.some((event) => event.type === 'delivery'));
+    assert.deepEqual(
+      started.report().findings.map((finding) => finding.check),
+      [],
+    );
+  });
+
   test('answers with the example and fires the callback at the URL the expression gives', async () => {
     const { mock: started, events } = await mock(invoices);
     const before = consumer.received.length;

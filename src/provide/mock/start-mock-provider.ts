@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bindServer } from '../../receive/bind-server.ts';
+import { createListeners } from '../../receive/create-listeners.ts';
 import { serveExtraRoute } from '../../receive/serve-extra-route.ts';
 import { urlHost } from '../../receive/url-host.ts';
 import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
@@ -63,7 +64,7 @@ export async function startMockProvider(
     ...new Map(callbacks.map((contract) => [contract.trigger?.pointer, contract.trigger])).values(),
   ].filter((trigger) => trigger !== undefined);
 
-  const listeners = new Set<(event: MockEvent) => void>();
+  const listeners = createListeners<MockEvent>();
   const requests: TriggerResult[] = [];
   const deliveries: DeliveryResult[] = [];
   const findings: Finding[] = [];
@@ -75,9 +76,7 @@ export async function startMockProvider(
   let closing: Promise<void> | undefined;
   let serverClosed: Promise<void> = Promise.resolve();
 
-  const emit = (event: MockEvent): void => {
-    for (const listener of listeners) listener(event);
-  };
+  const emit = listeners.notify;
 
   function nextTriggerId(name: string): string {
     const count = (triggerCounts.get(name) ?? 0) + 1;
@@ -255,10 +254,7 @@ export async function startMockProvider(
 
   return {
     origin,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
     requests: () => [...requests],
     deliveries: () => [...deliveries],
     findings: () => [...findings],

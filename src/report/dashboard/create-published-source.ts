@@ -1,3 +1,4 @@
+import { createListeners } from '../../receive/create-listeners.ts';
 import type { Report } from '../report.ts';
 import type { DashboardChange, DashboardSource } from './types.ts';
 
@@ -20,30 +21,22 @@ export function createPublishedSource<Event>(
   follow: (onEvent: (event: Event) => void) => () => void,
   toChange: (event: Event) => DashboardChange,
 ): PublishedSource {
-  const listeners = new Set<(change: DashboardChange) => void>();
+  const listeners = createListeners<DashboardChange>();
   let published: Report | undefined;
   let stopFollowing: (() => void) | undefined;
 
-  function emit(change: DashboardChange): void {
-    for (const listener of listeners) {
-      try {
-        listener(change);
-      } catch {
-        // One failing page feed must not stop the others.
-      }
-    }
-  }
+  const emit = listeners.notify;
 
   return {
     snapshot: () => published ?? live(),
     subscribe(listener) {
-      listeners.add(listener);
+      const unsubscribe = listeners.subscribe(listener);
       stopFollowing ??= follow((event) => {
         if (published === undefined) emit(toChange(event));
       });
       return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
+        unsubscribe();
+        if (listeners.size() === 0) {
           stopFollowing?.();
           stopFollowing = undefined;
         }
