@@ -58,7 +58,7 @@ function listen(args: string[]): Run {
         deliver();
       }),
     stderr: () => stderr,
-    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    exited: new Promise((resolve) => child.on('close', (code) => resolve(code))),
     kill: (signal) => child.kill(signal),
   };
 }
@@ -268,7 +268,7 @@ describe('callback-verify listen', { concurrency: 4 }, () => {
       });
     });
     await postJson(`${url}/invoices/a`, { id: 'a', paid: 'yes' });
-    const code = await new Promise((resolve) => child.on('exit', resolve));
+    const code = await new Promise((resolve) => child.on('close', resolve));
     assert.equal(code, 1);
     assert.match(out, /Listening on http:\/\/127\.0\.0\.1:\d+ for 4 contract\(s\)/);
     assert.match(out, /webhooks\/orderShipped/);

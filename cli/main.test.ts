@@ -18,7 +18,7 @@ async function cli(args: string[], options: { closeStdout?: boolean } = {}) {
   child.stderr.on('data', (chunk) => {
     stderr += String(chunk);
   });
-  const [code] = await once(child, 'exit');
+  const [code] = await once(child, 'close');
   return { code, stdout, stderr };
 }
 

@@ -30,7 +30,7 @@ test('run: Ctrl-C while the provider is still starting exits 130, not as a faile
     stderr += String(chunk);
     if (stderr.includes('starting provider:')) child.kill('SIGINT');
   });
-  const [code] = await once(child, 'exit');
+  const [code] = await once(child, 'close');
   assert.equal(code, 130, stderr);
   assert.match(stderr, /SIGINT: stopping before any trigger was sent/);
   assert.doesNotMatch(stderr, /CV_PROVIDER_START/);

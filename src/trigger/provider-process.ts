@@ -82,9 +82,14 @@ export async function startProvider(options: StartProviderOptions): Promise<Prov
       resolve();
     });
   });
+  // 'exit' can come before the last of its output has been read: 'close' says the pipes are
+  // drained. A grandchild holding them open must not keep us waiting, hence the bound.
+  const drained = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const drainOutput = (): Promise<void> =>
+    Promise.race([drained, new Promise<void>((resolve) => setTimeout(resolve, 500).unref())]);
   const stop = createStopper(
     child,
-    exited,
+    exited.then(drainOutput),
     () => exit !== undefined || spawnError !== undefined,
     options.stopGraceMs ?? 3000,
   );
@@ -97,6 +102,7 @@ export async function startProvider(options: StartProviderOptions): Promise<Prov
   try {
     while (true) {
       if (spawnError !== undefined || exit !== undefined) {
+        await drainOutput();
         const how =
           spawnError !== undefined
             ? `could not be started (${spawnError.message})`
