@@ -78,6 +78,61 @@ describe('buildSchemaView', () => {
     });
   }
 
+  describe('readOnly reached through allOf is not required in a request', () => {
+    const shared: JsonObject = {
+      Id: { type: 'string', readOnly: true },
+      Base: { properties: { id: { readOnly: true }, name: { type: 'string' } } },
+      Wrapped: { allOf: [{ $ref: '#/components/schemas/Id' }] },
+    };
+    const cases: Array<[string, JsonObject, unknown]> = [
+      [
+        'the flag in an allOf member of the property',
+        {
+          required: ['id', 'name'],
+          properties: { id: { allOf: [{ $ref: '#/components/schemas/Id' }] }, name: {} },
+        },
+        ['name'],
+      ],
+      [
+        'the flag behind a $ref to a schema that is an allOf',
+        {
+          required: ['id', 'name'],
+          properties: { id: { $ref: '#/components/schemas/Wrapped' }, name: {} },
+        },
+        ['name'],
+      ],
+      [
+        'own required, the property declared by an allOf member',
+        { allOf: [{ $ref: '#/components/schemas/Base' }], required: ['id', 'name'] },
+        ['name'],
+      ],
+    ];
+    for (const [name, schema, want] of cases) {
+      it(name, () => {
+        const view = buildSchemaView(documentWith({ ...shared, S: schema }), '3.0', 'request');
+        assert.deepEqual(schemaOf(view, 'S').required, want);
+      });
+    }
+
+    it('required in an inline allOf member beside the member that declares the property', () => {
+      const member = { required: ['id', 'name'] };
+      const schema = { allOf: [{ $ref: '#/components/schemas/Base' }, member] };
+      const view = buildSchemaView(documentWith({ ...shared, S: schema }), '3.0', 'request');
+      const members = schemaOf(view, 'S').allOf;
+      assert.ok(Array.isArray(members));
+      assert.deepEqual(members[1], { required: ['name'] });
+      assert.deepEqual(members[0], { $ref: '#/components/schemas/Base' });
+      assert.equal(view.pointerOf.get(members[1] as object), '/components/schemas/S/allOf/1');
+      assert.deepEqual(member, { required: ['id', 'name'] }, 'the document is not changed');
+    });
+
+    it('in a response the same names stay required', () => {
+      const schema = { allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['id'] }] };
+      const view = buildSchemaView(documentWith({ ...shared, S: schema }), '3.0', 'response');
+      assert.deepEqual(schemaOf(view, 'S'), schema);
+    });
+  });
+
   it('writeOnly is not required in a response, readOnly is', () => {
     const schema = {
       required: ['id', 'secret'],

@@ -234,21 +234,66 @@ class ViewBuilder {
     }
   }
 
-  /** A `readOnly` property is not sent in requests, a `writeOnly` one not in responses. */
+  /**
+   * A `readOnly` property is not sent in requests, a `writeOnly` one not in responses: such a
+   * name is dropped from `required`. The flag may sit on the property, beside or behind its
+   * `$ref`, or in an `allOf` member of it; the property may be declared by the schema itself or by
+   * one of its `allOf` members; and `required` may sit in an inline `allOf` member beside the one
+   * that declares the property (`allOf: [{ $ref: Pet }, { required: [id] }]`).
+   */
   filterRequired(node: JsonObject, editor: NodeEditor): void {
-    const required = node.required;
-    const properties = node.properties;
-    if (!Array.isArray(required) || !isJsonObject(properties)) return;
     const flag = this.direction === 'request' ? 'readOnly' : 'writeOnly';
-    const kept = required.filter((name) => {
-      if (typeof name !== 'string') return true;
-      // 3.1 allows `readOnly` beside a `$ref`, so look at the property before following it.
-      const written = properties[name];
-      const property = derefLocal(this.document, written);
-      const marked = [written, property].some((item) => isJsonObject(item) && item[flag] === true);
-      return !marked;
+    const flagged = (name: unknown): boolean =>
+      typeof name === 'string' && this.declaresFlagged(node, name, flag, new Set());
+    const required = node.required;
+    if (Array.isArray(required)) {
+      const kept = required.filter((name) => !flagged(name));
+      if (kept.length !== required.length) editor.edit().required = kept;
+    }
+    const members = editor.current.allOf;
+    if (!Array.isArray(members)) return;
+    let copy: unknown[] | undefined;
+    members.forEach((member, index) => {
+      if (!isJsonObject(member) || '$ref' in member || !Array.isArray(member.required)) return;
+      const kept = member.required.filter((name) => !flagged(name));
+      if (kept.length === member.required.length) return;
+      const edited = { ...member, required: kept };
+      const pointer = this.view.pointerOf.get(member);
+      if (pointer !== undefined) this.view.pointerOf.set(edited, pointer);
+      const notes = this.view.notesOf.get(member);
+      if (notes !== undefined) this.view.notesOf.set(edited, notes);
+      copy ??= [...members];
+      copy[index] = edited;
     });
-    if (kept.length !== required.length) editor.edit().required = kept;
+    if (copy !== undefined) editor.edit().allOf = copy;
+  }
+
+  /** Whether `schema` (or an `allOf` member of it, `$ref`s followed) declares `name` with the flag. */
+  declaresFlagged(schema: unknown, name: string, flag: string, seen: Set<unknown>): boolean {
+    const node = derefLocal(this.document, schema);
+    if (!isJsonObject(node) || seen.has(node)) return false;
+    seen.add(node);
+    const properties = node.properties;
+    if (isJsonObject(properties) && name in properties) {
+      if (this.carriesFlag(properties[name], flag, new Set())) return true;
+    }
+    const members = node.allOf;
+    return (
+      Array.isArray(members) &&
+      members.some((member) => this.declaresFlagged(member, name, flag, seen))
+    );
+  }
+
+  /** Whether a property schema is flagged: itself, beside or behind its `$ref`, or in an `allOf` member. */
+  carriesFlag(schema: unknown, flag: string, seen: Set<unknown>): boolean {
+    // 3.1 allows `readOnly` beside a `$ref`, so look at the property before following it.
+    if (isJsonObject(schema) && schema[flag] === true) return true;
+    const node = derefLocal(this.document, schema);
+    if (!isJsonObject(node) || seen.has(node)) return false;
+    seen.add(node);
+    if (node[flag] === true) return true;
+    const members = node.allOf;
+    return Array.isArray(members) && members.some((member) => this.carriesFlag(member, flag, seen));
   }
 
   /** `discriminator` with a `oneOf` / `anyOf` of branches: the property value picks one branch. */
