@@ -43,6 +43,11 @@ export interface ParameterSpec {
   style?: string;
   /** `explode` as written; absent means true for `form`, false otherwise. */
   explode?: boolean;
+  /**
+   * The media type when the parameter is described with `content` instead of `schema`
+   * (`schema` is then that media type's schema); a JSON one means the value is sent as JSON text.
+   */
+  contentMediaType?: string;
 }
 
 /** One media type of a request or response body. */

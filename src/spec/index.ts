@@ -12,6 +12,12 @@ export { loadDocument } from './load-document.ts';
 export type { OpenApiDocument } from './open-api-document.ts';
 export { resolvePointer } from './resolve-pointer.ts';
 export {
+  isJsonParameter,
+  type ParameterSerialisation,
+  parameterStyle,
+  serialiseParameter,
+} from './serialise-parameter.ts';
+export {
   type CatalogueSummary,
   type ContractSummary,
   describeBase,

@@ -24,6 +24,7 @@ function readParameter(
   const parameter = located.value;
   if (typeof parameter.name !== 'string' || !isLocation(parameter.in)) return undefined;
   const schema = readParameterSchema(document, parameter, located.pointer);
+  const contentMediaType = readContentMediaType(parameter);
   return {
     name: parameter.name,
     in: parameter.in,
@@ -33,7 +34,14 @@ function readParameter(
     pointer: located.pointer,
     ...(typeof parameter.style === 'string' ? { style: parameter.style } : {}),
     ...(typeof parameter.explode === 'boolean' ? { explode: parameter.explode } : {}),
+    ...(contentMediaType === undefined ? {} : { contentMediaType }),
   };
+}
+
+/** The single media type under `content`, when the parameter has no `schema`. */
+function readContentMediaType(parameter: JsonObject): string | undefined {
+  if (parameter.schema !== undefined || !isJsonObject(parameter.content)) return undefined;
+  return Object.keys(parameter.content)[0];
 }
 
 /** `schema`, or the schema of the single media type under `content`. */
