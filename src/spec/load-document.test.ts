@@ -53,6 +53,12 @@ describe('loadDocument rejects what it cannot load, saying what and where', () =
       includes: ['Invalid YAML', 'line 9, column 7'],
     },
     {
+      name: 'a "billion laughs" YAML document (aliases that expand exponentially)',
+      file: 'yaml-bomb.yaml',
+      code: 'CV_SPEC_PARSE',
+      includes: ['Invalid YAML', 'aliases', 'too many nodes', '$ref'],
+    },
+    {
       name: 'bad JSON',
       file: 'bad-json.json',
       code: 'CV_SPEC_PARSE',

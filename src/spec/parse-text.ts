@@ -49,8 +49,21 @@ function parseYaml(text: string, source: string, syntax: 'YAML' | 'JSON'): unkno
       },
     );
   }
-  // The default alias limit stays on: it is what stops a "billion laughs" document.
-  return document.toJS();
+  try {
+    // The default alias limit stays on: it is what stops a "billion laughs" document.
+    return document.toJS();
+  } catch (error) {
+    // The only thing toJS throws on a document that parsed is that limit (a ReferenceError).
+    throw new SpecError(
+      'CV_SPEC_PARSE',
+      source,
+      `Invalid ${syntax} in ${source}: its aliases (*name) expand to too many nodes to load safely (${error instanceof Error ? error.message : String(error)}).`,
+      {
+        hint: 'Write the repeated parts out, or use $ref to share them; a YAML alias that expands exponentially (a "billion laughs" document) is refused.',
+        cause: error,
+      },
+    );
+  }
 }
 
 /**
