@@ -16,17 +16,19 @@ const document: LoadedDocument = {
 function parameter(
   name: string,
   location: ParameterSpec['in'],
-  options: { example?: unknown; schema?: unknown; required?: boolean } = {},
+  options: { example?: unknown; schema?: unknown; required?: boolean } & Pick<
+    ParameterSpec,
+    'style' | 'explode' | 'contentMediaType'
+  > = {},
 ): ParameterSpec {
+  const { example, schema, required, ...serialisation } = options;
   return {
+    ...serialisation,
     name,
     in: location,
-    required: options.required ?? false,
-    ...(options.schema === undefined ? {} : { schema: { schema: options.schema, pointer: '' } }),
-    examples:
-      options.example === undefined
-        ? []
-        : [{ name: 'default', value: options.example, pointer: '' }],
+    required: required ?? false,
+    ...(schema === undefined ? {} : { schema: { schema, pointer: '' } }),
+    examples: example === undefined ? [] : [{ name: 'default', value: example, pointer: '' }],
     pointer: '',
   };
 }
@@ -71,6 +73,31 @@ describe('buildDeliveryRequest', () => {
       },
       body: body.body,
     });
+  });
+
+  it('writes values by style and explode, and JSON content as JSON', () => {
+    const request = buildDeliveryRequest(
+      document,
+      contract([
+        parameter('ids', 'query', { example: [1, 2] }),
+        parameter('tags', 'query', {
+          example: ['a', 'b'],
+          style: 'spaceDelimited',
+          explode: false,
+        }),
+        parameter('f', 'query', { example: { x: 1 }, style: 'deepObject', explode: true }),
+        parameter('q', 'query', { example: { a: 'b,c' }, contentMediaType: 'application/json' }),
+        parameter('X-Pair', 'header', { example: { k: 'v', n: 2 }, explode: true }),
+        parameter('seen', 'cookie', { example: [3, 4] }),
+      ]),
+      'http://127.0.0.1:3000/hooks?kept=1',
+    );
+    assert.equal(
+      request.url,
+      'http://127.0.0.1:3000/hooks?kept=1&ids=1&ids=2&tags=a%20b&f%5Bx%5D=1&q=%7B%22a%22%3A%22b%2Cc%22%7D',
+    );
+    assert.equal(request.headers['x-pair'], 'k=v,n=2');
+    assert.equal(request.headers.cookie, 'seen=3; seen=4');
   });
 
   it('leaves out headers OpenAPI ignores and signature headers only signing can fill', () => {

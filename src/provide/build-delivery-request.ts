@@ -1,5 +1,6 @@
 import type { Contract, ParameterSpec } from '../spec/contract.ts';
 import type { LoadedDocument } from '../spec/document.ts';
+import { serialiseParameter } from '../spec/serialise-parameter.ts';
 import type { DeliveryRequest } from './delivery-request.ts';
 import { sampleSchema } from './sample-schema.ts';
 import type { SerializedBody } from './serialize-body.ts';
@@ -17,8 +18,9 @@ const IGNORED_HEADERS = new Set([
 /**
  * Builds the request for one delivery: the contract's method, the target URL with the declared
  * query parameters added (unless already present), the declared header and cookie parameters
- * (their first example, else a value generated from their schema; signature headers are left to
- * signing), the body and its content type, then `extraHeaders` on top.
+ * (their first example, else a value generated from their schema, written by their `style` /
+ * `explode`, or as JSON for JSON `content`; signature headers are left to signing), the body and
+ * its content type, then `extraHeaders` on top.
  *
  * @example
  * buildDeliveryRequest(document, contract, 'http://127.0.0.1:3000/hooks', serializeBody(payload, 'application/json'))
@@ -33,16 +35,23 @@ export function buildDeliveryRequest(
   const target = new URL(url);
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
+  const queryParts: string[] = [];
   for (const parameter of contract.operation.parameters) {
     const value = parameterValue(document, parameter);
     if (value === undefined) continue;
+    const text = serialiseParameter(parameter, value);
     if (parameter.in === 'query' && !target.searchParams.has(parameter.name)) {
-      target.searchParams.append(parameter.name, value);
+      if (text !== '') queryParts.push(text);
     } else if (parameter.in === 'header' && !IGNORED_HEADERS.has(parameter.name.toLowerCase())) {
-      headers[parameter.name.toLowerCase()] = value;
-    } else if (parameter.in === 'cookie') {
-      cookies.push(`${parameter.name}=${encodeURIComponent(value)}`);
+      headers[parameter.name.toLowerCase()] = text;
+    } else if (parameter.in === 'cookie' && text !== '') {
+      cookies.push(text);
     }
+  }
+  if (queryParts.length > 0) {
+    // Appended as written: URLSearchParams would re-encode the delimiters the style put there.
+    const search = target.search.replace(/^\?/, '');
+    target.search = [search, ...queryParts].filter((part) => part !== '').join('&');
   }
   if (cookies.length > 0) headers.cookie = cookies.join('; ');
   if (body !== undefined) headers['content-type'] = body.contentType;
@@ -52,22 +61,10 @@ export function buildDeliveryRequest(
   return request;
 }
 
-function parameterValue(document: LoadedDocument, parameter: ParameterSpec): string | undefined {
+/** The parameter's first example, else a value generated from its schema (`''` when required). */
+function parameterValue(document: LoadedDocument, parameter: ParameterSpec): unknown {
   const example = parameter.examples[0];
-  if (example !== undefined) return stringifyParameter(example.value);
+  if (example !== undefined) return example.value;
   if (parameter.schema === undefined) return parameter.required ? '' : undefined;
-  return stringifyParameter(sampleSchema(document, parameter.schema));
-}
-
-/** OpenAPI's `simple` style (headers) and `form` style (query) agree for scalars and arrays. */
-function stringifyParameter(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return '';
-  if (Array.isArray(value)) return value.map((item) => String(item)).join(',');
-  if (typeof value === 'object') {
-    return Object.entries(value)
-      .flatMap(([key, item]) => [key, String(item)])
-      .join(',');
-  }
-  return String(value);
+  return sampleSchema(document, parameter.schema);
 }

@@ -1,18 +1,15 @@
 /**
- * The trigger URL: the provider's base, the path with its parameters filled in (encoded; an
- * unfilled one left as written) and the query.
- * @example buildTriggerUrl('http://127.0.0.1:8000/', '/things/{id}', { id: 'a b' }, { x: '1' }) // 'http://127.0.0.1:8000/things/a%20b?x=1'
+ * The trigger URL: the provider's base, the path with its parameters filled in (each already
+ * serialised and percent-encoded, see `serialiseParameter`; an unfilled one left as written) and
+ * the query string (already encoded).
+ * @example buildTriggerUrl('http://127.0.0.1:8000/', '/things/{id}', { id: 'a%20b' }, 'x=1') // 'http://127.0.0.1:8000/things/a%20b?x=1'
  */
 export function buildTriggerUrl(
   provider: string,
   path: string,
-  pathParams: Record<string, string>,
-  query: Record<string, string>,
+  pathTexts: Record<string, string>,
+  search: string,
 ): string {
-  const filled = path.replace(/\{([^}]+)\}/g, (whole, name: string) => {
-    const value = pathParams[name];
-    return value === undefined ? whole : encodeURIComponent(value);
-  });
-  const search = new URLSearchParams(query).toString();
+  const filled = path.replace(/\{([^}]+)\}/g, (whole, name: string) => pathTexts[name] ?? whole);
   return `${provider.replace(/\/+$/, '')}${filled}${search === '' ? '' : `?${search}`}`;
 }

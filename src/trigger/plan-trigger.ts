@@ -4,6 +4,7 @@ import type { ReceiverBehaviour } from '../receive/types.ts';
 import type { Contract, ParameterSpec, TriggerOperation } from '../spec/contract.ts';
 import type { LoadedDocument } from '../spec/document.ts';
 import { injectionPoint } from '../spec/runtime-expression/index.ts';
+import { serialiseParameter } from '../spec/serialise-parameter.ts';
 import { buildTriggerUrl } from './build-trigger-url.ts';
 import { chooseMedia } from './choose-media.ts';
 import { describeInjection } from './describe-injection.ts';
@@ -13,7 +14,6 @@ import type { PlanOptions } from './plan-triggers.ts';
 import { resolveTargets } from './resolve-targets.ts';
 import { selectContracts } from './select-contracts.ts';
 import { setAtPointer } from './set-at-pointer.ts';
-import { stringifyParameter } from './stringify-parameter.ts';
 import type { Injection, PlannedExpectation, PlannedTrigger } from './types.ts';
 
 /**
@@ -33,19 +33,24 @@ export function planTrigger(
   options: PlanOptions,
 ): PlannedTrigger {
   const token = options.createToken();
+  // Path values as `$request.path.N` reads them, and as written into the path (encoded).
   const pathParams: Record<string, string> = {};
-  const query: Record<string, string> = {};
+  const pathTexts: Record<string, string> = {};
+  // Each query parameter's part of the query string, by name, in declaration order.
+  const queryParts = new Map<string, string>();
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   const injected = injectedParameterNames(contracts);
   for (const parameter of operation.parameters) {
     const value = parameterValue(document, parameter, config, injected.has(parameter.name));
     if (value === undefined) continue;
-    const text = stringifyParameter(value);
-    if (parameter.in === 'path') pathParams[parameter.name] = text;
-    else if (parameter.in === 'query') query[parameter.name] = text;
+    const text = serialiseParameter(parameter, value);
+    if (parameter.in === 'path') {
+      pathTexts[parameter.name] = text;
+      pathParams[parameter.name] = decodeURIComponent(text);
+    } else if (parameter.in === 'query') queryParts.set(parameter.name, text);
     else if (parameter.in === 'header') headers[parameter.name] = text;
-    else cookies.push(`${parameter.name}=${encodeURIComponent(text)}`);
+    else if (text !== '') cookies.push(text);
   }
   const media = chooseMedia(operation.requestBody?.content ?? []);
   let body: unknown;
@@ -69,9 +74,15 @@ export function planTrigger(
         injectedSources.set(where, value);
         for (const target of resolveTargets(point, operation)) {
           if (target.in === 'body') body = setAtPointer(body, target.pointer, value);
-          else if (target.in === 'path') pathParams[target.name] = value;
-          else if (target.in === 'query') query[target.name] = value;
-          else headers[target.name] = value;
+          else if (target.in === 'path') {
+            pathParams[target.name] = value;
+            pathTexts[target.name] = encodeURIComponent(value);
+          } else if (target.in === 'query') {
+            queryParts.set(
+              target.name,
+              serialiseParameter({ name: target.name, in: 'query' }, value),
+            );
+          } else headers[target.name] = value;
         }
         const base = contract.expression?.base;
         injections.push({
@@ -111,7 +122,8 @@ export function planTrigger(
     contentType = serialized.contentType;
     if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = contentType;
   }
-  const url = buildTriggerUrl(options.provider, operation.path, pathParams, query);
+  const search = [...queryParts.values()].filter((part) => part !== '').join('&');
+  const url = buildTriggerUrl(options.provider, operation.path, pathTexts, search);
   const behaviours: Record<string, ReceiverBehaviour> = { ...config?.respond };
   return {
     id: `${key}#${sequence}`,
@@ -121,7 +133,7 @@ export function planTrigger(
     method: operation.method.toUpperCase(),
     url,
     pathParams,
-    query,
+    query: readQuery(search),
     headers,
     ...(body === undefined ? {} : { body }),
     ...(bodyBytes === undefined ? {} : { bodyBytes }),
@@ -132,6 +144,17 @@ export function planTrigger(
     timeoutMs: config?.timeout === undefined ? options.timeoutMs : config.timeout * 1000,
     behaviours,
   };
+}
+
+/** The query as a receiver reads it: decoded, a repeated name as the list of its values. */
+function readQuery(search: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(search)) {
+    const seen = query[name];
+    query[name] =
+      seen === undefined ? value : [...(typeof seen === 'string' ? [seen] : seen), value];
+  }
+  return query;
 }
 
 function injectedParameterNames(contracts: Contract[]): Set<string> {

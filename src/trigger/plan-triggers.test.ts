@@ -160,6 +160,42 @@ test('planTriggers: FastAPI {$callback_url} with no declared parameter goes to t
   );
 });
 
+test('planTriggers writes each parameter by its style and explode, JSON content as JSON', async () => {
+  const parameters = [
+    { name: 'thingId', in: 'path', style: 'label', explode: true, example: ['a', 'b c'] },
+    { name: 'hookUrl', in: 'query', schema: { type: 'string' } },
+    { name: 'ids', in: 'query', example: [1, 2] },
+    { name: 'tags', in: 'query', style: 'pipeDelimited', explode: false, example: ['x', 'y'] },
+    { name: 'filter', in: 'query', style: 'deepObject', explode: true, example: { a: 1 } },
+    {
+      name: 'X-Filter',
+      in: 'header',
+      content: { 'application/json': { schema: { type: 'object' } } },
+      example: { a: [1] },
+    },
+    { name: 'X-Pair', in: 'header', explode: true, example: { k: 'v', n: 2 } },
+    { name: 'seen', in: 'cookie', example: [3, 4] },
+  ];
+  const catalogue = await catalogueOf(
+    docWithCallback('{$request.query.hookUrl}/done', { parameters }),
+  );
+  const [trigger] = planTriggers(catalogue, options()).triggers;
+  assert.equal(
+    trigger?.url,
+    'http://127.0.0.1:8000/api/things/.a.b%20c?ids=1&ids=2&tags=x%7Cy&filter%5Ba%5D=1&hookUrl=http%3A%2F%2F127.0.0.1%3A9%2FR%2FmakeThing%2Ftok1',
+  );
+  assert.deepEqual(trigger?.query, {
+    hookUrl: 'http://127.0.0.1:9/R/makeThing/tok1',
+    ids: ['1', '2'],
+    tags: 'x|y',
+    'filter[a]': '1',
+  });
+  assert.deepEqual(trigger?.pathParams, { thingId: '.a.b c' });
+  assert.equal(trigger?.headers['X-Filter'], '{"a":[1]}');
+  assert.equal(trigger?.headers['X-Pair'], 'k=v,n=2');
+  assert.equal(trigger?.headers.Cookie, 'seen=3; seen=4');
+});
+
 test('planTriggers takes the body from the named example and leaves optional parameters out', async () => {
   const catalogue = await catalogueOf('invoices.yaml');
   const [trigger] = planTriggers(catalogue, options()).triggers;

@@ -120,8 +120,10 @@ export interface PlannedTrigger {
   method: string;
   /** Full URL including the query string. */
   url: string;
+  /** Path parameter values as sent, decoded (what `$request.path.N` reads). */
   pathParams: Record<string, string>;
-  query: Record<string, string>;
+  /** The query as sent, decoded; a name sent more than once has the list of its values. */
+  query: Record<string, string | string[]>;
   headers: Record<string, string>;
   /** The body as a value (what `$request.body#/…` reads). */
   body?: unknown;
