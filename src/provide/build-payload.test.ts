@@ -196,3 +196,51 @@ describe('sampleSchema', () => {
     assert.equal(typeof value, 'object');
   });
 });
+
+describe('sampleSchema: a null member of anyOf / oneOf does not turn the value into {}', () => {
+  const user = {
+    type: 'object',
+    required: ['login', 'id'],
+    properties: { login: { type: 'string' }, id: { type: 'integer' } },
+  };
+  const cases: Array<[string, unknown, unknown]> = [
+    [
+      'anyOf [null, $ref] (GitHub)',
+      { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/User' }] },
+      { login: 'string', id: 0 },
+    ],
+    [
+      'oneOf [null, inline object]',
+      { oneOf: [{ type: ['null'] }, user] },
+      { login: 'string', id: 0 },
+    ],
+    [
+      'nested in a property, through a $ref',
+      {
+        type: 'object',
+        required: ['sender'],
+        properties: { sender: { $ref: '#/components/schemas/MaybeUser' } },
+      },
+      { sender: { login: 'string', id: 0 } },
+    ],
+    [
+      'an example holding an anyOf key is data, left as written',
+      { type: 'object', example: { anyOf: [{ type: 'null' }, 1] } },
+      { anyOf: [{ type: 'null' }, 1] },
+    ],
+  ];
+  const document = loaded('3.1.0', {
+    User: user,
+    MaybeUser: { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/User' }] },
+  });
+  for (const [name, schema, want] of cases) {
+    it(name, () => {
+      assert.deepEqual(sampleSchema(document, { schema, pointer: '' }), want);
+    });
+  }
+  it('leaves the document itself unchanged', () => {
+    const before = structuredClone(document.document);
+    sampleSchema(document, { schema: { $ref: '#/components/schemas/MaybeUser' }, pointer: '' });
+    assert.deepEqual(document.document, before);
+  });
+});
