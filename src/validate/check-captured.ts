@@ -25,7 +25,7 @@ export function checkCaptured(
     const typed = coerceScalar(value.value, schemaTypes(context.resolve(schema.schema)));
     findings.push(
       ...context.checkSchema(schema, typed, {
-        where: appendPointer('/path', value.raw),
+        where: appendPointer('/path', value.expression),
         check: 'path.schema',
         direction: 'request',
         contract: contract.id,

@@ -4,6 +4,7 @@ import type { HeaderMap } from '../receive/exchange.ts';
 import type { Contract } from '../spec/contract.ts';
 import type { LoadedDocument } from '../spec/document.ts';
 import { buildCatalogue, loadDocument } from '../spec/index.ts';
+import { compileTemplateMatcher } from '../spec/runtime-expression/compile-template-matcher.ts';
 import { createValidator, type Validator } from './create-validator.ts';
 import type { Finding } from './finding.ts';
 
@@ -459,7 +460,7 @@ describe('createValidator on an OAS 3.0 document', () => {
       fixture.validator.checkRequest(
         contract,
         { method: 'POST', url: `/cb/invoices/${value}`, headers: signed, body: encode(goodEvent) },
-        { captured: [{ source, raw: '$request.body#/id', value }] },
+        { captured: [{ source, expression: '$request.body#/id', raw: value, value }] },
       ).findings;
     assert.deepEqual(
       check('inv_42').filter((finding) => finding.severity === 'error'),
@@ -476,6 +477,28 @@ describe('createValidator on an OAS 3.0 document', () => {
         },
       ],
       paid,
+    );
+  });
+
+  it('names a captured URL value by its expression, not by the text the URL carried', () => {
+    const contract = fixture.contract(paid);
+    assert.ok(contract.expression !== undefined);
+    const matched = compileTemplateMatcher(contract.expression).match('/invoices/42');
+    assert.ok(matched !== null);
+    const { findings } = fixture.validator.checkRequest(
+      contract,
+      { method: 'POST', url: '/cb/invoices/42', headers: signed, body: encode(goodEvent) },
+      { captured: matched.captured },
+    );
+    const captured = findings.filter((finding) => finding.check === 'path.schema');
+    assert.deepEqual(
+      captured.map((finding) => [finding.where, finding.message]),
+      [
+        [
+          '/path/$request.body#~1id',
+          'path parameter $request.body#/id must match pattern ^inv_[0-9]+$, got "42"',
+        ],
+      ],
     );
   });
 

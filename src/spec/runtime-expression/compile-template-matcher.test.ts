@@ -126,6 +126,17 @@ const table: Array<[string, string, Array<[ExpressionSource, string, string]> | 
 ];
 
 describe('compileTemplateMatcher', () => {
+  it('names each captured value by its expression as the key writes it', () => {
+    const key = '{$request.body#/url}?event={$request.body#/event}&id={$request.body.id}';
+    const result = compileTemplateMatcher(parseUrlTemplate(key)).match('?event=paid&id=7');
+    assert.deepEqual(
+      result?.captured.map((value) => [value.expression, value.raw]),
+      [
+        ['$request.body#/event', 'paid'],
+        ['$request.body.id', '7'],
+      ],
+    );
+  });
   for (const [key, received, want] of table) {
     it(`${key} ${want === null ? 'rejects' : 'matches'} ${JSON.stringify(received)}`, () => {
       const result = compileTemplateMatcher(parseUrlTemplate(key)).match(received);

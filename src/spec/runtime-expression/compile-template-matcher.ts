@@ -165,9 +165,9 @@ function capture(
 ): CapturedValue[] | null {
   const match = pattern.regex.exec(text);
   if (match === null) return null;
-  return pattern.sources.map(({ source }, index) => {
+  return pattern.sources.map(({ source, raw: written }, index) => {
     const raw = match[index + 1] ?? '';
-    return { source, raw, value: decode(raw) };
+    return { source, expression: written.replace(/^\{+|\}+$/g, ''), raw, value: decode(raw) };
   });
 }
 

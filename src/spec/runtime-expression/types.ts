@@ -95,6 +95,9 @@ export type EvaluationResult =
 /** A value captured by a receiver path matcher for one embedded expression. */
 export interface CapturedValue {
   source: ExpressionSource;
+  /** The embedded expression as the key writes it, without braces, e.g. `$request.body#/id`. */
+  expression: string;
+  /** The captured text as it appeared in the URL (still percent-encoded). */
   raw: string;
   value: string;
 }
