@@ -1,7 +1,9 @@
 import type { HeaderMap } from '../receive/exchange.ts';
 import type { ParameterSpec } from '../spec/contract.ts';
+import { isJsonObject } from '../spec/is-json-object.ts';
 import { appendPointer } from '../spec/json-pointer.ts';
-import { coerceParameter, type Serialisation } from './coerce-parameter.ts';
+import { isJsonParameter, parameterStyle } from '../spec/serialise-parameter.ts';
+import { coerceEntries, coerceParameter, schemaTypes } from './coerce-parameter.ts';
 import type { Finding } from './finding.ts';
 import type { Direction } from './schema/build-schema-view.ts';
 import type { ValidationContext } from './validation-context.ts';
@@ -38,15 +40,21 @@ export function checkParameters(
     if (location === 'header' && ignoredHeaders.has(name)) continue;
     const section = location === 'header' ? 'headers' : location;
     const where = appendPointer(`${prefix}/${section}`, name);
-    const serialisation = serialisationOf(parameter);
-    const values =
+    const id = `${checkPrefix}${location}`;
+    const contract = sources.contract === undefined ? {} : { contract: sources.contract };
+    const schema =
+      parameter.schema === undefined ? undefined : context.resolve(parameter.schema.schema);
+    const siblings = parameters.filter((other) => other !== parameter && other.in === location);
+    const raw =
       location === 'header'
         ? headerValues(sources.headers[name])
-        : location === 'cookie'
-          ? cookies.get(name)
-          : queryValues(query ?? new Map(), parameter.name, serialisation);
-    const id = `${checkPrefix}${location === 'cookie' ? 'cookie' : location === 'header' ? 'header' : 'query'}`;
-    if (values === undefined || values.length === 0) {
+        : readNamed(
+            location === 'query' ? (query ?? new Map()) : cookies,
+            parameter,
+            schema,
+            siblings,
+          );
+    if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
       if (parameter.required) {
         const noun = location === 'header' ? 'header' : `${location} parameter`;
         findings.push({
@@ -56,18 +64,36 @@ export function checkParameters(
           where,
           spec: parameter.pointer,
           expected: parameter.name,
-          ...(sources.contract === undefined ? {} : { contract: sources.contract }),
+          ...contract,
         });
       }
       continue;
     }
+    let value: unknown;
+    if (isJsonParameter(parameter)) {
+      const text = Array.isArray(raw) ? (raw[0] ?? '') : '';
+      const parsed = parseJson(text);
+      if (!parsed.ok) {
+        const noun = location === 'header' ? 'Header' : `The ${location} parameter`;
+        findings.push({
+          check: `${id}.malformed`,
+          severity: 'error',
+          message: `${noun} ${JSON.stringify(parameter.name)} is not valid JSON (its content is ${parameter.contentMediaType}): ${parsed.reason}`,
+          where,
+          spec: parameter.pointer,
+          expected: parameter.contentMediaType,
+          actual: text,
+          ...contract,
+        });
+        continue;
+      }
+      value = parsed.value;
+    } else if (schema !== undefined) {
+      value = Array.isArray(raw)
+        ? coerceParameter(raw, schema, parameterStyle(parameter), context.resolve)
+        : coerceEntries(raw.entries, schema, context.resolve);
+    }
     if (parameter.schema === undefined) continue;
-    const value = coerceParameter(
-      values,
-      context.resolve(parameter.schema.schema),
-      serialisation,
-      context.resolve,
-    );
     findings.push(
       ...context.checkSchema(parameter.schema, value, {
         where,
@@ -80,35 +106,59 @@ export function checkParameters(
   return findings;
 }
 
-/** OAS defaults: `form` for query and cookie, `simple` for path and header; explode iff `form`. */
-function serialisationOf(parameter: ParameterSpec): Serialisation {
-  const style =
-    parameter.style ?? (parameter.in === 'query' || parameter.in === 'cookie' ? 'form' : 'simple');
-  return { style, explode: parameter.explode ?? style === 'form' };
+/** Values of one query or cookie parameter: its texts, or the pairs of an object sent as pairs. */
+type NamedValues = string[] | { entries: Array<[string, string]> };
+
+/**
+ * A query or cookie parameter as `serialiseParameter` writes it: `deepObject` as `name[key]`
+ * pairs; an exploded object (`form` and the delimited styles) as one pair per property (the properties its schema
+ * declares, else every pair no other parameter claims); anything else by its name.
+ */
+function readNamed(
+  pairs: Map<string, string[]>,
+  parameter: ParameterSpec,
+  schema: unknown,
+  siblings: readonly ParameterSpec[],
+): NamedValues | undefined {
+  const own = pairs.get(parameter.name);
+  if (isJsonParameter(parameter)) return own;
+  const { style, explode } = parameterStyle(parameter);
+  if (style === 'deepObject') {
+    const open = `${parameter.name}[`;
+    const entries = [...pairs]
+      .filter(([key]) => key.startsWith(open) && key.endsWith(']'))
+      .map(([key, values]): [string, string] => [key.slice(open.length, -1), values[0] ?? '']);
+    return entries.length === 0 ? own : { entries };
+  }
+  const types = schemaTypes(schema);
+  // `form` and the delimited styles write an exploded object the same way.
+  if (explode && types.includes('object') && !types.includes('array')) {
+    const declared =
+      isJsonObject(schema) && isJsonObject(schema.properties) ? schema.properties : undefined;
+    const claimed = new Set(siblings.map((sibling) => sibling.name));
+    const entries = [...pairs]
+      .filter(([key]) =>
+        declared === undefined ? !claimed.has(key) : Object.hasOwn(declared, key),
+      )
+      .map(([key, values]): [string, string] => [key, values[0] ?? '']);
+    if (entries.length > 0) return { entries };
+  }
+  return own;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function readPairs(params: URLSearchParams): Map<string, string[]> {
   const pairs = new Map<string, string[]>();
   for (const [name, value] of params) pairs.set(name, [...(pairs.get(name) ?? []), value]);
   return pairs;
-}
-
-function queryValues(
-  pairs: Map<string, string[]>,
-  name: string,
-  serialisation: Serialisation,
-): string[] | undefined {
-  if (serialisation.style === 'deepObject') {
-    const entries = [...pairs].filter(([key]) => key.startsWith(`${name}[`));
-    if (entries.length === 0) return undefined;
-    // deepObject is rebuilt as the `form, explode=false` text `a,1,b,2`.
-    return [
-      entries
-        .flatMap(([key, values]) => [key.slice(name.length + 1, -1), values[0] ?? ''])
-        .join(','),
-    ];
-  }
-  return pairs.get(name);
 }
 
 function headerValues(value: string | string[] | undefined): string[] | undefined {
@@ -123,7 +173,17 @@ function readCookies(header: string | string[] | undefined): Map<string, string[
     const equals = part.indexOf('=');
     if (equals < 0) continue;
     const name = part.slice(0, equals).trim();
-    cookies.set(name, [...(cookies.get(name) ?? []), part.slice(equals + 1).trim()]);
+    const value = decodeComponent(part.slice(equals + 1).trim());
+    cookies.set(name, [...(cookies.get(name) ?? []), value]);
   }
   return cookies;
+}
+
+/** Cookie values are sent percent-encoded; one that is not valid encoding is read as written. */
+function decodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { coerceParameter } from './coerce-parameter.ts';
+import { coerceEntries, coerceParameter } from './coerce-parameter.ts';
 
 const form = { style: 'form', explode: true };
 const csv = { style: 'form', explode: false };
@@ -44,9 +44,50 @@ const table: Array<[string, string[], unknown, { style: string; explode: boolean
     csv,
     { role: 'admin', age: 3 },
   ],
+  [
+    'object, simple exploded',
+    ['role=admin,age=3'],
+    { type: 'object', properties: { age: { type: 'integer' } } },
+    { style: 'simple', explode: true },
+    { role: 'admin', age: 3 },
+  ],
+  [
+    'header list, simple exploded',
+    ['1,2'],
+    { type: 'array', items: { type: 'integer' } },
+    { style: 'simple', explode: true },
+    [1, 2],
+  ],
+  ['empty exploded array', [''], { type: 'array' }, form, []],
+  [
+    'space-delimited array',
+    ['a b'],
+    { type: 'array' },
+    { style: 'spaceDelimited', explode: false },
+    ['a', 'b'],
+  ],
 ];
 for (const [name, values, schema, serialisation, want] of table) {
   it(name, () => {
     assert.deepEqual(coerceParameter(values, schema, serialisation, same), want);
   });
 }
+
+it('coerceEntries converts each property to its type, others by additionalProperties', () => {
+  const schema = {
+    type: 'object',
+    properties: { R: { type: 'integer' } },
+    additionalProperties: { type: 'boolean' },
+  };
+  assert.deepEqual(
+    coerceEntries(
+      [
+        ['R', '100'],
+        ['on', 'true'],
+      ],
+      schema,
+      same,
+    ),
+    { R: 100, on: true },
+  );
+});

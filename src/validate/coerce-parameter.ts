@@ -16,9 +16,10 @@ export function schemaTypes(schema: unknown): string[] {
 }
 
 /**
- * Turns the text of a query, header, path or form value into the JSON value its schema
- * describes, so `?limit=10` validates against `type: integer`. A value that does not convert
- * stays a string and the schema check says what is wrong with it.
+ * Turns the text of a query, header or cookie value into the JSON value its schema
+ * describes, so `?limit=10` validates against `type: integer`; arrays and objects are read the
+ * way `serialiseParameter` writes them for the same `style` / `explode`. A value that does not
+ * convert stays a string and the schema check says what is wrong with it.
  * @example coerceParameter(['1', '2'], { type: 'array', items: { type: 'integer' } }, form) // [1, 2]
  */
 export function coerceParameter(
@@ -28,29 +29,59 @@ export function coerceParameter(
   resolve: (schema: unknown) => unknown,
 ): unknown {
   const types = schemaTypes(schema);
+  const { style, explode } = serialisation;
   if (types.includes('array')) {
     const items = isJsonObject(schema) ? resolve(schema.items) : undefined;
+    // An exploded array repeats the name, one item each; `simple` is always comma-separated.
     const parts =
-      values.length > 1 || serialisation.explode
-        ? values.flatMap((value) =>
-            serialisation.explode ? [value] : splitValue(value, serialisation.style),
-          )
-        : splitValue(values[0] ?? '', serialisation.style);
+      explode && style !== 'simple'
+        ? values.length === 1 && values[0] === ''
+          ? []
+          : values
+        : values.flatMap((value) => splitValue(value, style));
     return parts.map((part) => coerceScalar(part, schemaTypes(items)));
   }
-  if (types.includes('object') && values.length === 1 && !serialisation.explode) {
-    const parts = splitValue(values[0] ?? '', serialisation.style);
-    const object: Record<string, unknown> = {};
-    const properties =
-      isJsonObject(schema) && isJsonObject(schema.properties) ? schema.properties : {};
-    for (let index = 0; index + 1 < parts.length; index += 2) {
-      const name = parts[index] ?? '';
-      object[name] = coerceScalar(parts[index + 1] ?? '', schemaTypes(resolve(properties[name])));
+  if (types.includes('object') && values.length === 1) {
+    const text = values[0] ?? '';
+    if (explode && style === 'simple') {
+      const entries = splitValue(text, style).map((pair): [string, string] => {
+        const equals = pair.indexOf('=');
+        return equals < 0 ? [pair, ''] : [pair.slice(0, equals), pair.slice(equals + 1)];
+      });
+      return coerceEntries(entries, schema, resolve);
     }
-    return object;
+    if (!explode) {
+      const parts = splitValue(text, style);
+      const entries: Array<[string, string]> = [];
+      for (let index = 0; index + 1 < parts.length; index += 2) {
+        entries.push([parts[index] ?? '', parts[index + 1] ?? '']);
+      }
+      return coerceEntries(entries, schema, resolve);
+    }
   }
   const first = values[0] ?? '';
   return coerceScalar(first, types);
+}
+
+/**
+ * An object parameter sent as one pair per property (`form` exploded: `R=100&G=200`;
+ * `deepObject`: `color[R]=100`), each value converted to its property's type.
+ * @example coerceEntries([['R', '100']], { type: 'object', properties: { R: { type: 'integer' } } }, same) // { R: 100 }
+ */
+export function coerceEntries(
+  entries: ReadonlyArray<readonly [string, string]>,
+  schema: unknown,
+  resolve: (schema: unknown) => unknown,
+): Record<string, unknown> {
+  const properties =
+    isJsonObject(schema) && isJsonObject(schema.properties) ? schema.properties : {};
+  const additional = isJsonObject(schema) ? resolve(schema.additionalProperties) : undefined;
+  const object: Record<string, unknown> = {};
+  for (const [name, text] of entries) {
+    const property = Object.hasOwn(properties, name) ? resolve(properties[name]) : additional;
+    object[name] = coerceScalar(text, schemaTypes(property));
+  }
+  return object;
 }
 
 function splitValue(value: string, style: string): string[] {
