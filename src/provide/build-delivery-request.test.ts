@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import type { Contract, ParameterSpec } from '../spec/contract.ts';
 import type { LoadedDocument } from '../spec/document.ts';
+import { buildCatalogue, loadDocument } from '../spec/index.ts';
+import { createValidator } from '../validate/create-validator.ts';
 import { buildDeliveryRequest } from './build-delivery-request.ts';
 
 const document: LoadedDocument = {
@@ -132,5 +137,75 @@ describe('buildDeliveryRequest', () => {
       method: 'post',
       headers: { 'x-event': 'b' },
     });
+  });
+});
+
+describe('buildDeliveryRequest and the receiver agree', () => {
+  const dir = mkdtemp(join(tmpdir(), 'cv-delivery-'));
+  after(async () => rm(await dir, { recursive: true, force: true }));
+
+  it("a delivery built from a spec passes that spec's parameter checks", async () => {
+    const object = {
+      type: 'object',
+      properties: { R: { type: 'integer' }, G: { type: 'integer' } },
+      required: ['R', 'G'],
+    };
+    const parameters = [
+      {
+        name: 'ids',
+        in: 'query',
+        required: true,
+        schema: { type: 'array', items: { type: 'integer' } },
+        example: [1, 2],
+      },
+      { name: 'color', in: 'query', required: true, schema: object, example: { R: 1, G: 2 } },
+      {
+        name: 'f',
+        in: 'query',
+        style: 'deepObject',
+        explode: true,
+        required: true,
+        schema: object,
+      },
+      { name: 'X-Pair', in: 'header', explode: true, required: true, schema: object },
+      {
+        name: 'X-Filter',
+        in: 'header',
+        required: true,
+        content: { 'application/json': { schema: { type: 'object', required: ['a'] } } },
+        example: { a: [1, 'x, y'] },
+      },
+      {
+        name: 'seen',
+        in: 'cookie',
+        required: true,
+        schema: { type: 'array', items: { type: 'integer' } },
+      },
+    ];
+    const path = join(await dir, 'hooks.json');
+    await writeFile(
+      path,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        webhooks: { x: { post: { parameters, responses: { '200': { description: 'ok' } } } } },
+      }),
+    );
+    const loaded = await loadDocument(path);
+    const [webhook] = buildCatalogue(loaded).contracts;
+    assert.ok(webhook);
+    const request = buildDeliveryRequest(loaded, webhook, 'http://127.0.0.1:3000/hooks');
+    const url = new URL(request.url);
+    assert.equal(url.searchParams.getAll('ids').join('|'), '1|2');
+    const { findings } = createValidator(loaded).checkRequest(webhook, {
+      method: 'POST',
+      url: `${url.pathname}${url.search}`,
+      headers: request.headers,
+      body: new Uint8Array(),
+    });
+    assert.deepEqual(
+      findings.map((finding) => `${finding.check} ${finding.where}: ${finding.message}`),
+      [],
+    );
   });
 });
