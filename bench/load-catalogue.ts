@@ -1,10 +1,12 @@
 /**
  * Load + catalogue of the largest corpus document (GitHub's 261 webhooks, 4.8 MB) next to a bare
- * `JSON.parse` of the same file, as a ratio; then `inspect` on it, process start to exit.
+ * `JSON.parse` of the same file, as a ratio; then `inspect` on it, process start to exit; then
+ * the largest YAML document (Rebilly, 2.2 MB) loaded, next to parsing it with `yaml` alone.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 import { buildCatalogue } from '../src/spec/build-catalogue.ts';
 import { loadDocument } from '../src/spec/load-document.ts';
 
@@ -58,3 +60,21 @@ process.stdout.write(
   `inspect --json, process start to exit: ${took.toFixed(0)} ms (exit ${inspect.status}; aim: under 1000 ms)\n`,
 );
 if (inspect.status !== 0) process.exitCode = 1;
+
+const yamlSpec = fileURLToPath(
+  new URL('../specs/corpus/rebilly-redocly-smoke.yaml', import.meta.url),
+);
+const yamlText = readFileSync(yamlSpec, 'utf8');
+const yamlAlone: number[] = [];
+const yamlLoad: number[] = [];
+for (let round = 0; round < 3; round++) {
+  let start = performance.now();
+  parseDocument(yamlText).toJS();
+  yamlAlone.push(performance.now() - start);
+  start = performance.now();
+  await loadDocument(yamlSpec);
+  yamlLoad.push(performance.now() - start);
+}
+process.stdout.write(
+  `Rebilly (2.2 MB YAML): loadDocument ${median(yamlLoad).toFixed(0)} ms; parsing it with yaml alone ${median(yamlAlone).toFixed(0)} ms (${(median(yamlLoad) / median(yamlAlone)).toFixed(2)}x), median of 3\n`,
+);
