@@ -244,3 +244,25 @@ describe('sampleSchema: a null member of anyOf / oneOf does not turn the value i
     assert.deepEqual(document.document, before);
   });
 });
+
+describe('sampleSchema prints nothing', () => {
+  it('mutes the warning the sampler prints for an allOf of different types, and restores console.warn', () => {
+    const document = loaded('3.1.0');
+    const warn = console.warn;
+    const printed: unknown[] = [];
+    console.warn = (...args: unknown[]) => {
+      printed.push(args);
+    };
+    try {
+      sampleSchema(document, {
+        schema: { allOf: [{ type: 'string' }, { type: 'object' }] },
+        pointer: '',
+      });
+      assert.deepEqual(printed, []);
+      console.warn('after');
+      assert.deepEqual(printed, [['after']]);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

@@ -29,6 +29,10 @@ export function sampleSchema(
   }
   if (typeof schema.schema !== 'object') return undefined;
   const reordered = nullLast(schema.schema);
+  // The sampler prints some warnings with console.warn even when `quiet` (an allOf of
+  // different types); library code never prints, so they are muted for the synchronous call.
+  const warn = console.warn;
+  console.warn = () => {};
   try {
     return sample(
       isJsonObject(reordered) ? reordered : schema.schema,
@@ -49,6 +53,8 @@ export function sampleSchema(
         cause: error,
       },
     );
+  } finally {
+    console.warn = warn;
   }
 }
 
