@@ -214,6 +214,70 @@ describe('startMockProvider', () => {
     }
   });
 
+  test('a form-urlencoded trigger is validated from its text and its fields feed the callback URL', async () => {
+    const forms = buildCatalogue(
+      await loadDocument({
+        openapi: '3.0.3',
+        info: { title: 'forms', version: '1' },
+        paths: {
+          '/sms': {
+            post: {
+              operationId: 'sendSms',
+              requestBody: {
+                required: true,
+                content: {
+                  'application/x-www-form-urlencoded': {
+                    schema: {
+                      type: 'object',
+                      required: ['to', 'callback'],
+                      properties: {
+                        to: { type: 'string' },
+                        ttl: { type: 'integer' },
+                        callback: { type: 'string' },
+                      },
+                    },
+                  },
+                },
+              },
+              responses: { '200': { description: 'sent' } },
+              callbacks: {
+                receipt: {
+                  '{$request.body#/callback}': {
+                    post: { responses: { '200': { description: 'ok' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      }),
+    );
+    const { mock: started } = await mock(forms);
+    const before = consumer.received.length;
+    const post = (form: string) =>
+      fetch(`${started.origin}/sms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      });
+    const sent = await post(
+      new URLSearchParams({
+        to: '4477',
+        ttl: '900',
+        callback: `${consumer.origin}/receipts`,
+      }).toString(),
+    );
+    assert.equal(sent.status, 200, await sent.text());
+    await started.idle();
+    assert.deepEqual(
+      consumer.received.slice(before).map((request) => request.url),
+      ['/receipts'],
+    );
+    const refused = await post('ttl=900');
+    assert.equal(refused.status, 422);
+    assert.match(await refused.text(), /to/);
+  });
+
   test('an invalid request gets the declared 422 and fires nothing', async () => {
     const { mock: started, events } = await mock(invoices);
     const before = consumer.received.length;

@@ -10,6 +10,7 @@ import type { Finding } from '../../validate/finding.ts';
 import { createValidator } from '../../validate/index.ts';
 import { createHostPolicy } from '../create-host-policy.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliver.ts';
+import { mediaEssence } from '../serialize-body.ts';
 import { buildMockReport } from './build-mock-report.ts';
 import { buildTriggerContext, type ReceivedTrigger } from './build-trigger-context.ts';
 import { corsHeaders } from './cors-headers.ts';
@@ -149,7 +150,9 @@ export async function startMockProvider(
       path: url.pathname,
       query,
       headers,
-      body,
+      // Prism validates a form body from its text (an object fails as "Target is not a string");
+      // the fields as an object are what runtime expressions read.
+      body: isForm(headers['content-type']) ? formText.decode(bytes) : body,
       bodyLength: bytes.length,
     };
     const answer: MockedAnswer = await mocker.answer(mocked);
@@ -279,4 +282,10 @@ export async function startMockProvider(
       return closing;
     },
   };
+}
+
+const formText = new TextDecoder();
+
+function isForm(contentType: string | undefined): boolean {
+  return mediaEssence(contentType ?? '') === 'application/x-www-form-urlencoded';
 }
