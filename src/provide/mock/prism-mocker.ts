@@ -144,11 +144,24 @@ function problemAnswer(
     message:
       problem.status === 404 || problem.status === 405
         ? `The spec declares no operation for ${what}; the mock answered ${problem.status}.`
-        : `The mock could not answer ${what}: ${problem.title}${problem.detail === '' ? '' : ` (${problem.detail})`}.`,
+        : `The mock could not answer ${what}: ${problem.title}${describeValidation(error)}${problem.detail === '' ? '' : ` (${problem.detail})`}.`,
     where: problem.status === 405 ? '/method' : '/url',
     actual: what,
   };
   return { ...answer, findings: [finding] };
+}
+
+/** What Prism found wrong with a request it refused (`additional.validation`), as `: a; b`. */
+function describeValidation(error: Error): string {
+  if (!('additional' in error) || typeof error.additional !== 'object' || error.additional === null)
+    return '';
+  if (!('validation' in error.additional) || !Array.isArray(error.additional.validation)) return '';
+  const messages: string[] = [];
+  for (const item of error.additional.validation) {
+    if (typeof item === 'object' && item !== null && 'message' in item)
+      messages.push(String(item.message));
+  }
+  return messages.length === 0 ? '' : `: ${messages.join('; ')}`;
 }
 
 function readHeaders(error: Error): Record<string, string> {
