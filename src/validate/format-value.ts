@@ -7,6 +7,9 @@ const maxLength = 60;
 export function formatValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = 'nothing';
+  // JSON has no Infinity or NaN (JSON.stringify writes null); a number too large for a double,
+  // such as `minimum: 1e400` in a document or `1e999` in a body, is read as Infinity.
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);
