@@ -230,7 +230,7 @@ describe('sendDeliveries --all with a payload that cannot be built', () => {
           assert.ok(error instanceof UsageError, String(error));
           assert.match(
             error.message,
-            /^webhook\/upload\/post: Cannot build a multipart\/form-data body/,
+            /^webhook\/upload\/post: Cannot build a body of type multipart\/form-data:/,
           );
           assert.match(error.hint ?? '', /--body <file>.*one by one/);
           return true;

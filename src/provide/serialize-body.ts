@@ -33,9 +33,12 @@ export function serializeBody(value: unknown, mediaType: string): SerializedBody
   if (concreteEssence.startsWith('text/') || typeof value === 'string') {
     return { body: encoder.encode(toText(value)), contentType };
   }
-  throw new UsageError(`Cannot build a ${mediaType} body from a generated value.`, {
-    hint: 'Pass the exact bytes to send with --body <file>.',
-  });
+  throw new UsageError(
+    `Cannot build a body of type ${mediaType}: only JSON, application/x-www-form-urlencoded and text bodies are built from the document's examples and schemas.`,
+    {
+      hint: 'Pass the exact bytes to send with --body <file>.',
+    },
+  );
 }
 
 /** The `type/subtype` part of a media type, lower-cased, without parameters. */
