@@ -11,6 +11,7 @@ import {
   type SchemaView,
 } from './build-schema-view.ts';
 import { toFragment, toViewPointer } from './to-view-pointer.ts';
+import { isUri } from './uri-format.ts';
 
 /** OAS keywords that carry no validation meaning: registered so strict mode knows them. */
 const annotationKeywords = ['example', 'xml', 'externalDocs', 'discriminator', 'deprecated'];
@@ -79,6 +80,7 @@ export function createAjv(view: SchemaView, version: OasVersion, documentId: str
   const options = { ...ajvOptions, logger: { log: sink, warn: sink, error: sink } };
   const ajv: Ajv = version === '3.0' ? new Ajv(options) : new Ajv2020(options);
   ajvFormats.default(ajv);
+  ajv.addFormat('uri', { type: 'string', validate: isUri });
   for (const keyword of annotationKeywords) {
     if (!ajv.RULES.keywords[keyword]) ajv.addKeyword({ keyword });
   }
