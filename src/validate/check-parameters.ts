@@ -20,36 +20,92 @@ export interface ParameterSources {
   contract: string | undefined;
 }
 
+/** What checking one parameter needs that does not depend on the request, worked out once. */
+interface ParameterPlan {
+  parameter: ParameterSpec;
+  location: 'query' | 'header' | 'cookie';
+  /** The header name lower-cased; else the name as declared. */
+  name: string;
+  where: string;
+  /** `query`, `header`, `cookie`, with `response.` before it for a response. */
+  id: string;
+  /** The parameter's schema with its `$ref` followed. */
+  schema: unknown;
+  /** The other parameters of the same location (an exploded object leaves them their pairs). */
+  siblings: readonly ParameterSpec[];
+  json: boolean;
+}
+
+/** Plans per validation context (each resolves `$ref`s in its own document) and parameter list. */
+const plans = new WeakMap<
+  ValidationContext,
+  WeakMap<readonly ParameterSpec[], Partial<Record<Direction, ParameterPlan[]>>>
+>();
+
+/** The checkable parameters of a list (path parameters and ignored headers left out). */
+function planParameters(
+  context: ValidationContext,
+  parameters: readonly ParameterSpec[],
+  direction: Direction,
+): ParameterPlan[] {
+  let byList = plans.get(context);
+  if (byList === undefined) {
+    byList = new WeakMap();
+    plans.set(context, byList);
+  }
+  let byDirection = byList.get(parameters);
+  if (byDirection === undefined) {
+    byDirection = {};
+    byList.set(parameters, byDirection);
+  }
+  const known = byDirection[direction];
+  if (known !== undefined) return known;
+  const prefix = direction === 'response' ? '/response' : '';
+  const checkPrefix = direction === 'response' ? 'response.' : '';
+  const planned: ParameterPlan[] = [];
+  for (const parameter of parameters) {
+    const location = parameter.in;
+    if (location === 'path') continue;
+    const name = location === 'header' ? parameter.name.toLowerCase() : parameter.name;
+    if (location === 'header' && ignoredHeaders.has(name)) continue;
+    const section = location === 'header' ? 'headers' : location;
+    planned.push({
+      parameter,
+      location,
+      name,
+      where: appendPointer(`${prefix}/${section}`, name),
+      id: `${checkPrefix}${location}`,
+      schema: parameter.schema === undefined ? undefined : context.resolve(parameter.schema.schema),
+      siblings: parameters.filter((other) => other !== parameter && other.in === location),
+      json: isJsonParameter(parameter),
+    });
+  }
+  byDirection[direction] = planned;
+  return planned;
+}
+
 /** Required-ness and schema of each declared query, header and cookie parameter. */
 export function checkParameters(
   context: ValidationContext,
   parameters: readonly ParameterSpec[],
   sources: ParameterSources,
 ): Finding[] {
-  const prefix = sources.direction === 'response' ? '/response' : '';
-  const checkPrefix = sources.direction === 'response' ? 'response.' : '';
+  const planned = planParameters(context, parameters, sources.direction);
+  if (planned.length === 0) return [];
   const query =
     sources.query === undefined ? undefined : readPairs(new URLSearchParams(sources.query));
-  const cookies = readCookies(sources.headers.cookie);
+  let cookies: Map<string, string[]> | undefined;
+  const contract = sources.contract === undefined ? {} : { contract: sources.contract };
   const findings: Finding[] = [];
-  for (const parameter of parameters) {
-    const location = parameter.in;
-    if (location === 'path') continue;
+  for (const { parameter, location, name, where, id, schema, siblings, json } of planned) {
     if (location === 'query' && query === undefined) continue;
-    const name = location === 'header' ? parameter.name.toLowerCase() : parameter.name;
-    if (location === 'header' && ignoredHeaders.has(name)) continue;
-    const section = location === 'header' ? 'headers' : location;
-    const where = appendPointer(`${prefix}/${section}`, name);
-    const id = `${checkPrefix}${location}`;
-    const contract = sources.contract === undefined ? {} : { contract: sources.contract };
-    const schema =
-      parameter.schema === undefined ? undefined : context.resolve(parameter.schema.schema);
-    const siblings = parameters.filter((other) => other !== parameter && other.in === location);
     const raw =
       location === 'header'
         ? headerValues(sources.headers[name])
         : readNamed(
-            location === 'query' ? (query ?? new Map()) : cookies,
+            location === 'query'
+              ? (query ?? new Map())
+              : (cookies ??= readCookies(sources.headers.cookie)),
             parameter,
             schema,
             siblings,
@@ -70,7 +126,7 @@ export function checkParameters(
       continue;
     }
     let value: unknown;
-    if (isJsonParameter(parameter)) {
+    if (json) {
       const text = Array.isArray(raw) ? (raw[0] ?? '') : '';
       const parsed = parseJson(text);
       if (!parsed.ok) {

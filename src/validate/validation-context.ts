@@ -3,7 +3,11 @@ import { derefLocal } from '../spec/deref-local.ts';
 import type { LoadedDocument } from '../spec/document.ts';
 import type { Finding } from './finding.ts';
 import type { Direction } from './schema/build-schema-view.ts';
-import { createSchemaEngine, type SchemaEngine } from './schema/create-schema-engine.ts';
+import {
+  createSchemaEngine,
+  type PreparedSchema,
+  type SchemaEngine,
+} from './schema/create-schema-engine.ts';
 
 /** What every check needs: the document, its schema engines, and which notes were already given. */
 export interface ValidationContext {
@@ -45,7 +49,10 @@ function dialectFinding(document: LoadedDocument): Finding | undefined {
 /** Creates the shared state of one validator; engines are built on first use. */
 export function createValidationContext(document: LoadedDocument): ValidationContext {
   const engines = new Map<Direction, SchemaEngine>();
-  const reported = new Set<string>();
+  /** The contracts told of an unsupported `jsonSchemaDialect` (once each). */
+  const dialectTold = new Set<string | undefined>();
+  /** The contracts each prepared schema's notes were given to (warnings go once per contract). */
+  const notesGiven = new WeakMap<PreparedSchema, Set<string | undefined>>();
   const dialect = dialectFinding(document);
   const engineFor = (direction: Direction): SchemaEngine => {
     let engine = engines.get(direction);
@@ -61,16 +68,21 @@ export function createValidationContext(document: LoadedDocument): ValidationCon
     warmUp: (direction) => engineFor(direction).warmUp(),
     checkSchema(schema, value, { where, check, direction, contract }) {
       const prepared = engineFor(direction).prepare(schema);
-      const key = `${contract ?? ''}|${direction}|${schema.pointer}`;
-      const first = !reported.has(key);
-      if (first) reported.add(key);
       const findings = prepared.check(value, where, check);
       if (prepared.findings.length > 0) {
+        // A prepared schema stands for one direction and pointer: what is left is the contract.
+        let told = notesGiven.get(prepared);
+        if (told === undefined) {
+          told = new Set();
+          notesGiven.set(prepared, told);
+        }
+        const first = !told.has(contract);
+        told.add(contract);
         const notes = prepared.findings.filter((finding) => first || finding.severity === 'error');
         findings.unshift(...notes.map((finding) => ({ ...finding })));
       }
-      if (dialect !== undefined && !reported.has(`${contract ?? ''}|dialect`)) {
-        reported.add(`${contract ?? ''}|dialect`);
+      if (dialect !== undefined && !dialectTold.has(contract)) {
+        dialectTold.add(contract);
         findings.unshift({ ...dialect });
       }
       if (contract !== undefined) for (const finding of findings) finding.contract = contract;
