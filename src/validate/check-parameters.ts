@@ -94,7 +94,7 @@ export function checkParameters(
   if (planned.length === 0) return [];
   const query =
     sources.query === undefined ? undefined : readPairs(new URLSearchParams(sources.query));
-  let cookies: Map<string, string[]> | undefined;
+  const cookies = readCookies(sources.headers.cookie);
   const contract = sources.contract === undefined ? {} : { contract: sources.contract };
   const findings: Finding[] = [];
   for (const { parameter, location, name, where, id, schema, siblings, json } of planned) {
@@ -103,9 +103,7 @@ export function checkParameters(
       location === 'header'
         ? headerValues(sources.headers[name])
         : readNamed(
-            location === 'query'
-              ? (query ?? new Map())
-              : (cookies ??= readCookies(sources.headers.cookie)),
+            location === 'query' ? (query ?? new Map()) : cookies,
             parameter,
             schema,
             siblings,
