@@ -242,3 +242,62 @@ describe('sendDeliveries --all with a payload that cannot be built', () => {
     }
   });
 });
+
+describe('sendDeliveries says when the payload it sends does not fit its own schema', () => {
+  let server: Server;
+  let origin: string;
+  before(async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => server.close());
+
+  const schema = {
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string' }, paid: { type: 'boolean' } },
+  };
+  const cases: Array<{ name: string; media: Record<string, unknown>; want: string[][] }> = [
+    { name: 'an example that fits', media: { schema, example: { id: 'a' } }, want: [] },
+    {
+      name: 'an example that contradicts the schema',
+      media: { schema, example: { id: 'a', paid: 'yes' } },
+      want: [['payload.schema', 'warning', '/body/paid']],
+    },
+  ];
+  for (const { name, media, want } of cases) {
+    it(name, async () => {
+      const catalogue = buildCatalogue(
+        await loadDocument({
+          openapi: '3.1.0',
+          info: { title: 'hooks', version: '1' },
+          webhooks: {
+            paid: {
+              post: {
+                requestBody: { content: { 'application/json': media } },
+                responses: { '204': { description: 'ok' } },
+              },
+            },
+          },
+        }),
+      );
+      const { deliveries } = await sendDeliveries(catalogue, { contract: 'paid', to: origin });
+      const [delivery] = deliveries;
+      assert.equal(delivery?.verdict, 'pass', 'a warning does not fail the delivery');
+      assert.deepEqual(
+        delivery?.findings.map((finding) => [finding.check, finding.severity, finding.where ?? '']),
+        want,
+      );
+      if (want.length > 0) {
+        assert.match(
+          delivery?.findings[0]?.message ?? '',
+          /^The payload sent \(example:default\) does not fit the contract's own schema: body\.paid must be boolean/,
+        );
+      }
+    });
+  }
+});

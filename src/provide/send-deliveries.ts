@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { SignatureConfigError, UsageError } from '../errors.ts';
 import type { DeliveryResult } from '../report/report.ts';
 import type { Catalogue, Contract, MediaTypeSpec } from '../spec/contract.ts';
+import type { Finding } from '../validate/finding.ts';
 import { createValidator } from '../validate/index.ts';
 import { isJsonContentType } from '../validate/media-type.ts';
 import { assertHostAllowed } from './allowed-hosts.ts';
@@ -57,6 +58,8 @@ interface PlannedDelivery {
   body?: SerializedBody;
   invalid?: string;
   sign?: { scheme: SignatureScheme; secret: string };
+  /** Said about the payload before it is sent (it does not fit its own schema). */
+  warnings?: Finding[];
 }
 
 /**
@@ -109,6 +112,7 @@ export async function sendDeliveries(
       ...(plan.invalid === undefined ? {} : { invalid: plan.invalid }),
       timeoutMs: options.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
     });
+    if (plan.warnings !== undefined) result.findings.unshift(...plan.warnings);
     deliveries.push(result);
     options.onDelivery?.(result);
   }
@@ -145,6 +149,8 @@ function planContract(
     value = built.value;
     valid = { ...base, payload: built.source, body: serializeBody(built.value, media.mediaType) };
   }
+  const unfit = checkPayload(media, value, valid.payload, contract, validator);
+  if (unfit !== undefined) valid.warnings = [unfit];
   if (options.invalid !== true) return [valid];
   const invalid: PlannedDelivery[] = [];
   if (media !== undefined && value !== undefined) {
@@ -174,6 +180,35 @@ function planContract(
     });
   }
   return [valid, ...invalid];
+}
+
+/**
+ * A warning when the payload sent as valid does not fit the contract's own schema (an example
+ * that contradicts it, or a value the generator could not make fit, such as a recursive
+ * property): a consumer that validates will refuse it, and that is not the consumer's fault.
+ */
+function checkPayload(
+  media: MediaTypeSpec | undefined,
+  value: unknown,
+  payload: string,
+  contract: Contract,
+  validator: ReturnType<typeof createValidator>,
+): Finding | undefined {
+  if (media?.schema === undefined || value === undefined) return undefined;
+  const errors = validator
+    .checkValue(media.schema, value, '/body', contract.id)
+    .filter((finding) => finding.severity === 'error');
+  const [first] = errors;
+  if (first === undefined) return undefined;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return {
+    check: 'payload.schema',
+    severity: 'warning',
+    message: `The payload sent (${payload}) does not fit the contract's own schema: ${first.message}${more}; a consumer that validates it will refuse it. Send another with --example <name> or --body <file>.`,
+    contract: contract.id,
+    ...(first.where === undefined ? {} : { where: first.where }),
+    ...(first.spec === undefined ? {} : { spec: first.spec }),
+  };
 }
 
 function parseJsonIfDeclared(file: Uint8Array, media: MediaTypeSpec | undefined): unknown {
