@@ -31,12 +31,16 @@ export function checkLocalRefs(
     const pointer = pointerOfTokens(use.tokens);
     const extension = extensionOf(use.tokens);
     if (extension === undefined) {
+      const reason = reasonOf(document, use.ref);
       throw new SpecError(
         'CV_SPEC_REF',
         source,
-        `$ref "${use.ref}" used at #${pointer} cannot be resolved: ${reasonOf(document, use.ref)}.`,
+        `$ref "${use.ref}" used at #${pointer} cannot be resolved: ${reason}.`,
         {
-          hint: 'Fix the pointer (names are case-sensitive; `/` in a name is written `~1`) or add the missing component.',
+          hint:
+            reason === loops
+              ? 'Make one $ref of the loop point at a definition instead of at another $ref: $refs that only point at each other define nothing.'
+              : 'Fix the pointer (names are case-sensitive; `/` in a name is written `~1`) or add the missing component.',
         },
       );
     }
@@ -53,7 +57,7 @@ export function checkLocalRefs(
 function reasonOf(document: JsonObject, ref: string): string {
   const tokens = splitPointer(ref);
   if (tokens === undefined) return 'it is not a JSON pointer';
-  return walkTokens(document, tokens) === undefined
-    ? 'nothing exists at that pointer'
-    : 'it is part of a chain of $refs that loops';
+  return walkTokens(document, tokens) === undefined ? 'nothing exists at that pointer' : loops;
 }
+
+const loops = 'it is part of a chain of $refs that loops';

@@ -87,6 +87,12 @@ describe('loadDocument rejects what it cannot load, saying what and where', () =
       ],
     },
     {
+      name: 'a chain of $refs that loops',
+      file: 'ref-loop.yaml',
+      code: 'CV_SPEC_REF',
+      includes: ['"#/components/schemas/A"', 'chain of $refs that loops', 'point at a definition'],
+    },
+    {
       name: 'broken $ref under a header named x-…, which is not an extension',
       file: 'header-named-like-extension.yaml',
       code: 'CV_SPEC_REF',
