@@ -221,3 +221,49 @@ describe('lintCatalogue', () => {
     });
   }
 });
+
+describe('lintCatalogue: callbacks declared only under components.callbacks', () => {
+  const callback = { '{$request.query.url}': { post: { ...jsonBody, ...ok } } };
+  const cases: Array<{ name: string; paths: JsonObject; want: string[][] }> = [
+    { name: 'no operation refers to them', paths: {}, want: [['callback.unreferenced', 'info']] },
+    {
+      name: 'an operation refers to one',
+      paths: {
+        '/subscribe': {
+          post: {
+            operationId: 'subscribe',
+            parameters: [query('url')],
+            ...ok,
+            callbacks: { onEvent: { $ref: '#/components/callbacks/onEvent' } },
+          },
+        },
+      },
+      want: [],
+    },
+  ];
+  for (const { name, paths, want } of cases) {
+    test(name, () => {
+      const { findings } = buildCatalogue({
+        source: 'inline',
+        openapi: '3.2.0',
+        version: '3.2',
+        title: 'lint',
+        document: {
+          openapi: '3.2.0',
+          info: { title: 'lint', version: '1' },
+          paths,
+          components: { callbacks: { onEvent: callback } },
+        },
+        findings: [],
+      });
+      assert.deepEqual(
+        findings.map((finding) => [finding.check, finding.severity]),
+        want,
+      );
+      for (const finding of findings) {
+        assert.equal(finding.spec, '/components/callbacks');
+        assert.match(finding.message, /"onEvent", but no operation refers to it/);
+      }
+    });
+  }
+});
