@@ -330,3 +330,66 @@ test('token-less callbacks fill the triggers in send order; retries stay on thei
   );
   assert.equal(expectations[0]?.attempts, 2);
 });
+
+test('contracts declared alike (same key, method and messages) each take one of the deliveries the receiver routed to the first', () => {
+  const ids = [
+    'post-user/onVerified/post',
+    'post-user/onRegistered/post',
+    'post-user/onCompleted/post',
+  ];
+  const alike = (id: string, schema: unknown): Contract => ({
+    ...contract,
+    id,
+    operation: {
+      ...contract.operation,
+      requestBody: {
+        required: false,
+        content: [
+          {
+            mediaType: 'application/json',
+            schema: { schema, pointer: '/s' },
+            examples: [],
+            pointer: '/m',
+          },
+        ],
+        pointer: '/rb',
+      },
+    },
+  });
+  const cases: Array<{ name: string; schemas: unknown[]; want: string[] }> = [
+    {
+      name: 'same schema: three deliveries fill the three',
+      schemas: [{ $ref: '#/s' }, { $ref: '#/s' }, { $ref: '#/s' }],
+      want: ['received', 'received', 'received'],
+    },
+    {
+      name: 'different schemas: the receiver could tell them apart, so a copy stays a duplicate',
+      schemas: [{ $ref: '#/a' }, { $ref: '#/b' }, { $ref: '#/c' }],
+      want: ['duplicate', 'missing', 'missing'],
+    },
+  ];
+  for (const { name, schemas, want } of cases) {
+    const contracts = new Map(ids.map((id, index) => [id, alike(id, schemas[index])]));
+    const trigger = sent('u', {
+      expectations: ids.map((id) => ({
+        contract: id,
+        count: 1,
+        template,
+        findings: [],
+        checkable: true,
+      })),
+    });
+    const routedToFirst = [10, 20, 30].map((at) => exchange('u', at, { contract: ids[0] }));
+    const { expectations } = correlateCallbacks({
+      sent: [trigger],
+      exchanges: routedToFirst,
+      receiverOrigin: origin,
+      contracts,
+    });
+    assert.deepEqual(
+      expectations.map((expectation) => expectation.status),
+      want,
+      name,
+    );
+  }
+});

@@ -7,6 +7,7 @@ import { computeExpectedUrl } from './compute-expected-url.ts';
 import type { CorrelationSlot, SlotsByToken, TokenlessQueue } from './correlation-slot.ts';
 import { describeUnexpectedCallback } from './describe-unexpected-callback.ts';
 import { findSlot } from './find-slot.ts';
+import { interchangeableContracts } from './interchangeable-contracts.ts';
 import { isRetryableAnswer } from './is-retryable-answer.ts';
 import { judgeSlot } from './judge-slot.ts';
 import type { SentTrigger } from './send-trigger.ts';
@@ -63,8 +64,9 @@ export function correlateCallbacks(input: CorrelationInput): Correlation {
   const findings: Finding[] = [];
   const ignored = new Set<string>();
   const ordered = [...input.exchanges].sort((a, b) => arrivalTime(a) - arrivalTime(b));
+  const interchangeable = interchangeableContracts(input.contracts);
   for (const exchange of ordered) {
-    const target = findSlot(exchange, byToken, tokenless);
+    const target = findSlot(exchange, byToken, tokenless, interchangeable);
     if (target === 'ignored') ignored.add(exchange.id);
     else if (target === undefined) {
       // The receiver already says so for requests that match no contract; say it once.

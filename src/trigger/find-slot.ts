@@ -5,21 +5,34 @@ import { findTriggerToken } from './find-trigger-token.ts';
 /**
  * The expected callback an exchange answers: by the trigger token in its URL, else (fixed-host
  * callbacks, webhooks) the first still open slot of its contract; `ignored` for a contract left out
- * by `--contract`, undefined for an unexpected one.
+ * by `--contract`, undefined for an unexpected one. `interchangeable` says which other contracts'
+ * slots of the same trigger may take a delivery once its own contract's slot is full.
  * @example findSlot(exchange, byToken, tokenless)?.planned.contract // 'createInvoice/invoicePaid/post'
  */
 export function findSlot(
   exchange: Exchange,
   byToken: SlotsByToken,
   tokenless: Map<string, TokenlessQueue>,
+  interchangeable: (a: string, b: string) => boolean = () => false,
 ): CorrelationSlot | 'ignored' | undefined {
   const token = findTriggerToken(exchange, byToken);
   if (token !== undefined) {
     const owner = byToken.get(token);
     if (owner === undefined) return undefined;
-    if (exchange.contract !== undefined) {
-      if (owner.sent.trigger.ignoredContracts.includes(exchange.contract)) return 'ignored';
-      return owner.slots.find((slot) => slot.planned.contract === exchange.contract);
+    const routed = exchange.contract;
+    if (routed !== undefined) {
+      if (owner.sent.trigger.ignoredContracts.includes(routed)) return 'ignored';
+      const own = owner.slots.find((slot) => slot.planned.contract === routed);
+      if (own === undefined || own.delivered < own.planned.count) return own;
+      // Contracts declared alike (same key, method and messages, as Microcks' onVerified,
+      // onRegistered and onCompleted) cannot be told apart by the receiver, which routes to the
+      // first: a further delivery fills the next of them still open instead of being a duplicate.
+      return (
+        owner.slots.find(
+          (slot) =>
+            slot.delivered < slot.planned.count && interchangeable(slot.planned.contract, routed),
+        ) ?? own
+      );
     }
     // Routed to no contract (wrong path or method) but carrying this trigger's token: it is
     // this trigger's callback sent wrongly, which says more than "unexpected".

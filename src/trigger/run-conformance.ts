@@ -10,6 +10,7 @@ import { correlateCallbacks } from './correlate-callbacks.ts';
 import { createTriggerAgents } from './create-trigger-agents.ts';
 import { describeContracts } from './describe-contracts.ts';
 import { describeTrigger } from './describe-trigger.ts';
+import { interchangeableContracts } from './interchangeable-contracts.ts';
 import { planTriggers } from './plan-triggers.ts';
 import { runPool } from './run-pool.ts';
 import { runReceiverOptions } from './run-receiver-options.ts';
@@ -71,7 +72,8 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       ]),
     );
     options.onProgress?.({ type: 'receiver-ready', origin: receiver.origin });
-    const tracker = trackDeliveries(plan.triggers);
+    const contracts = new Map(catalogue.contracts.map((contract) => [contract.id, contract]));
+    const tracker = trackDeliveries(plan.triggers, interchangeableContracts(contracts));
     const byToken = new Map(plan.triggers.map((trigger) => [trigger.token, trigger.id]));
     let wake: (() => void) | undefined;
     const unsubscribe = receiver.subscribe((exchange) => {
@@ -113,7 +115,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       exchanges,
       receiverOrigin: receiver.origin,
       fixedPrefixes,
-      contracts: new Map(catalogue.contracts.map((contract) => [contract.id, contract])),
+      contracts,
     });
     const reported = exchanges.filter((exchange) => !correlation.ignored.has(exchange.id));
     // The receiver's validator: its compiled schemas serve the trigger responses too.

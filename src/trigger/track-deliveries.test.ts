@@ -88,3 +88,25 @@ test('trackDeliveries: token-less deliveries fill triggers in order and skip ret
   tracker.record(exchange('/r/fixed/op', 200, { contract: 'other/cb/post' }));
   assert.equal(tracker.outstanding(), 0);
 });
+
+test('trackDeliveries: a delivery past a full slot fills an interchangeable contract, as correlation will', () => {
+  const twins = (base: PlannedTrigger): PlannedTrigger => ({
+    ...base,
+    expectations: ['op/one/post', 'op/two/post'].map((contract) => ({
+      contract,
+      count: 1,
+      findings: [],
+      checkable: true,
+    })),
+  });
+  const cases: Array<[string, (a: string, b: string) => boolean, number]> = [
+    ['interchangeable', () => true, 0],
+    ['told apart', () => false, 1],
+  ];
+  for (const [name, interchangeable, left] of cases) {
+    const tracker = trackDeliveries([twins(trigger('a', 1))], interchangeable);
+    for (const url of ['/r/cb/op/a/1', '/r/cb/op/a/2'])
+      tracker.record(exchange(url, 200, { token: 'a', contract: 'op/one/post' }));
+    assert.equal(tracker.outstanding(), left, name);
+  }
+});

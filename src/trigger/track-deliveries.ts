@@ -11,13 +11,17 @@ export interface DeliveryTracker {
 }
 
 /**
- * Tracks deliveries the way {@link correlateCallbacks} will judge them, cheaply enough to run on
- * every exchange, so waiting can stop as soon as everything arrived.
+ * Tracks deliveries the way {@link correlateCallbacks} will judge them (with the same
+ * `interchangeable` contracts), cheaply enough to run on every exchange, so waiting can stop as
+ * soon as everything arrived.
  *
  * @example
  * const tracker = trackDeliveries(plan.triggers); receiver.subscribe(tracker.record);
  */
-export function trackDeliveries(triggers: readonly PlannedTrigger[]): DeliveryTracker {
+export function trackDeliveries(
+  triggers: readonly PlannedTrigger[],
+  interchangeable: (a: string, b: string) => boolean = () => false,
+): DeliveryTracker {
   interface Counter {
     contract: string;
     wanted: number;
@@ -59,10 +63,19 @@ export function trackDeliveries(triggers: readonly PlannedTrigger[]): DeliveryTr
       const token = findTriggerToken(exchange, byToken);
       if (token !== undefined) {
         const counters = byToken.get(token) ?? [];
+        const routed = exchange.contract;
+        if (routed === undefined) {
+          count(counters.find((counter) => counter.delivered < counter.wanted));
+          return;
+        }
+        const own = counters.find((counter) => counter.contract === routed);
+        const open = (counter: Counter): boolean => counter.delivered < counter.wanted;
         count(
-          exchange.contract === undefined
-            ? counters.find((counter) => counter.delivered < counter.wanted)
-            : counters.find((counter) => counter.contract === exchange.contract),
+          own === undefined || open(own)
+            ? own
+            : (counters.find(
+                (counter) => open(counter) && interchangeable(counter.contract, routed),
+              ) ?? own),
         );
         return;
       }
