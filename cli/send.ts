@@ -14,7 +14,10 @@ export function registerSendCommand(program: Command): void {
       '[contract]',
       'contract id, callback or webhook name, or operationId (omit with --all)',
     )
-    .requiredOption('--to <url>', "the consumer's URL; every delivery goes to exactly this URL")
+    .requiredOption(
+      '--to <url>',
+      "the consumer's URL; every delivery goes to exactly this URL ({name} is replaced by each webhook's or callback's name)",
+    )
     .option(
       '--example <name>',
       'send this named example (default: the first example, else generated)',

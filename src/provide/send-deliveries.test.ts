@@ -126,6 +126,25 @@ describe('sendDeliveries (specs/webhooks.yaml)', () => {
     }
   });
 
+  it('--all with {name} in the URL sends each webhook to its own URL, as listen serves them', async () => {
+    received.length = 0;
+    const { deliveries } = await sendDeliveries(catalogue, {
+      all: true,
+      to: `${origin}/token/webhooks/{name}?source=cv`,
+    });
+    assert.deepEqual(
+      received.map((request) => request.url),
+      ['/token/webhooks/orderCreated?source=cv', '/token/webhooks/orderShipped?source=cv'],
+    );
+    assert.deepEqual(
+      deliveries.map((delivery) => delivery.url),
+      [
+        `${origin}/token/webhooks/orderCreated?source=cv`,
+        `${origin}/token/webhooks/orderShipped?source=cv`,
+      ],
+    );
+  });
+
   it('--body sends the file unchanged and derives invalid payloads from it', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'cv-send-'));
     try {

@@ -23,7 +23,11 @@ export interface SendOptions {
   contract?: string;
   /** Deliver every webhook of the document instead (all to `to`). */
   all?: boolean;
-  /** The consumer's URL; each delivery goes to exactly this URL. */
+  /**
+   * The consumer's URL; each delivery goes to exactly this URL, with `{name}` (if written) replaced
+   * by the contract's webhook or callback name, e.g. a `listen` receiver's
+   * `http://127.0.0.1:4000/<token>/webhooks/{name}` for `all`.
+   */
   to: string;
   /** The named example to send; default the first example, else a generated payload. */
   example?: string;
@@ -98,7 +102,7 @@ export async function sendDeliveries(
     const request = buildDeliveryRequest(
       catalogue.document,
       plan.contract,
-      options.to,
+      targetOf(options.to, plan.contract),
       plan.body,
       options.headers,
     );
@@ -209,6 +213,11 @@ function checkPayload(
     ...(first.where === undefined ? {} : { where: first.where }),
     ...(first.spec === undefined ? {} : { spec: first.spec }),
   };
+}
+
+/** `to` with `{name}` replaced by the contract's (percent-encoded) name. */
+function targetOf(to: string, contract: Contract): string {
+  return to.replaceAll('{name}', encodeURIComponent(contract.name));
 }
 
 function parseJsonIfDeclared(file: Uint8Array, media: MediaTypeSpec | undefined): unknown {
