@@ -13,7 +13,7 @@ export interface LocatedValue {
 const maxHops = 64;
 
 /** The target of a local `$ref` (`#/...`), or `undefined` when `value` is not one. */
-function localRefOf(value: unknown): string | undefined {
+export function localRefOf(value: unknown): string | undefined {
   if (!isJsonObject(value)) return undefined;
   const ref = value.$ref;
   return typeof ref === 'string' && ref.startsWith('#') ? ref : undefined;

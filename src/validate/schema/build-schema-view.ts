@@ -242,15 +242,17 @@ class ViewBuilder {
    * that declares the property (`allOf: [{ $ref: Pet }, { required: [id] }]`).
    */
   filterRequired(node: JsonObject, editor: NodeEditor): void {
+    const required = node.required;
+    const members = editor.current.allOf;
+    // Most schema nodes have neither: leave before allocating anything.
+    if (!Array.isArray(required) && !Array.isArray(members)) return;
     const flag = this.direction === 'request' ? 'readOnly' : 'writeOnly';
     const flagged = (name: unknown): boolean =>
-      typeof name === 'string' && this.declaresFlagged(node, name, flag, new Set());
-    const required = node.required;
+      typeof name === 'string' && this.declaresFlagged(node, name, flag, undefined);
     if (Array.isArray(required)) {
       const kept = required.filter((name) => !flagged(name));
       if (kept.length !== required.length) editor.edit().required = kept;
     }
-    const members = editor.current.allOf;
     if (!Array.isArray(members)) return;
     let copy: unknown[] | undefined;
     members.forEach((member, index) => {
@@ -268,32 +270,45 @@ class ViewBuilder {
     if (copy !== undefined) editor.edit().allOf = copy;
   }
 
-  /** Whether `schema` (or an `allOf` member of it, `$ref`s followed) declares `name` with the flag. */
-  declaresFlagged(schema: unknown, name: string, flag: string, seen: Set<unknown>): boolean {
+  /**
+   * Whether `schema` (or an `allOf` member of it, `$ref`s followed) declares `name` with the flag.
+   * `seen` guards against `allOf` loops; it is only made once there is an `allOf` to follow.
+   */
+  declaresFlagged(
+    schema: unknown,
+    name: string,
+    flag: string,
+    seen: Set<unknown> | undefined,
+  ): boolean {
     const node = derefLocal(this.document, schema);
-    if (!isJsonObject(node) || seen.has(node)) return false;
-    seen.add(node);
+    if (!isJsonObject(node) || seen?.has(node) === true) return false;
     const properties = node.properties;
-    if (isJsonObject(properties) && name in properties) {
-      if (this.carriesFlag(properties[name], flag, new Set())) return true;
+    if (
+      isJsonObject(properties) &&
+      Object.hasOwn(properties, name) &&
+      this.carriesFlag(properties[name], flag, undefined)
+    ) {
+      return true;
     }
     const members = node.allOf;
-    return (
-      Array.isArray(members) &&
-      members.some((member) => this.declaresFlagged(member, name, flag, seen))
-    );
+    if (!Array.isArray(members)) return false;
+    const visited = seen ?? new Set<unknown>();
+    visited.add(node);
+    return members.some((member) => this.declaresFlagged(member, name, flag, visited));
   }
 
   /** Whether a property schema is flagged: itself, beside or behind its `$ref`, or in an `allOf` member. */
-  carriesFlag(schema: unknown, flag: string, seen: Set<unknown>): boolean {
+  carriesFlag(schema: unknown, flag: string, seen: Set<unknown> | undefined): boolean {
     // 3.1 allows `readOnly` beside a `$ref`, so look at the property before following it.
     if (isJsonObject(schema) && schema[flag] === true) return true;
     const node = derefLocal(this.document, schema);
-    if (!isJsonObject(node) || seen.has(node)) return false;
-    seen.add(node);
+    if (!isJsonObject(node) || seen?.has(node) === true) return false;
     if (node[flag] === true) return true;
     const members = node.allOf;
-    return Array.isArray(members) && members.some((member) => this.carriesFlag(member, flag, seen));
+    if (!Array.isArray(members)) return false;
+    const visited = seen ?? new Set<unknown>();
+    visited.add(node);
+    return members.some((member) => this.carriesFlag(member, flag, visited));
   }
 
   /** `discriminator` with a `oneOf` / `anyOf` of branches: the property value picks one branch. */
