@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { UsageError } from '../errors.ts';
 import { createJournal } from './create-journal.ts';
 import type { Exchange } from './exchange.ts';
 import { parseJournalLine } from './parse-journal-line.ts';
@@ -77,6 +78,29 @@ test('without a path every append resolves and nothing is written', async () => 
       assert.deepEqual(await readdir(dir), []);
     } finally {
       process.chdir(cwd);
+    }
+  });
+});
+
+test('a journal path that cannot be opened is a UsageError saying why in words', async () => {
+  await withDir(async (dir) => {
+    await writeFile(join(dir, 'afile'), '');
+    await mkdir(join(dir, 'afolder'));
+    const cases: Array<[string, string]> = [
+      [join(dir, 'afile', 'journal.jsonl'), 'a part of its folder path is a file, not a folder'],
+      [
+        join(dir, 'afile', 'deeper', 'journal.jsonl'),
+        'a part of its folder path is a file, not a folder',
+      ],
+      [join(dir, 'afolder'), 'it is a folder, not a file'],
+    ];
+    for (const [path, why] of cases) {
+      await assert.rejects(createJournal(path), (error: unknown) => {
+        assert.ok(error instanceof UsageError, String(error));
+        assert.equal(error.message, `Cannot open the journal file ${path}: ${why}.`);
+        assert.match(error.hint ?? '', /--record/);
+        return true;
+      });
     }
   });
 });

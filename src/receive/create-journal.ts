@@ -40,13 +40,10 @@ export async function createJournal(path: string | undefined): Promise<Journal> 
       stream.once('error', reject);
     });
   } catch (error) {
-    throw new UsageError(
-      `Cannot open the journal file ${path}: ${error instanceof Error ? error.message : String(error)}.`,
-      {
-        hint: 'Pass --record a path in a folder you can write to.',
-        cause: error,
-      },
-    );
+    throw new UsageError(`Cannot open the journal file ${path}: ${describeOpenError(error)}.`, {
+      hint: 'Pass --record a path in a folder you can write to.',
+      cause: error,
+    });
   }
   let failure: Error | undefined;
   stream.on('error', (error) => {
@@ -92,4 +89,21 @@ export async function createJournal(path: string | undefined): Promise<Journal> 
       return new Promise((resolve) => stream.end(() => resolve()));
     },
   };
+}
+
+/** Why a journal file cannot be opened, in words rather than an errno (`EEXIST: …, mkdir`). */
+function describeOpenError(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  switch (code) {
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'a part of its folder path is a file, not a folder';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
