@@ -320,3 +320,34 @@ describe('sendDeliveries says when the payload it sends does not fit its own sch
     });
   }
 });
+
+describe('sendDeliveries --body that cannot be read', () => {
+  it('says why, and sends nothing', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cv-send-body-'));
+    try {
+      const catalogue = buildCatalogue(
+        await loadDocument(new URL('../../specs/webhooks.yaml', import.meta.url).pathname),
+      );
+      const cases: Array<[string, string]> = [
+        [join(folder, 'missing.json'), 'no such file'],
+        [folder, 'it is a folder, not a file'],
+      ];
+      for (const [bodyFile, why] of cases) {
+        await assert.rejects(
+          sendDeliveries(catalogue, {
+            contract: 'orderShipped',
+            to: 'http://127.0.0.1:9/',
+            bodyFile,
+          }),
+          (error: unknown) => {
+            assert.ok(error instanceof UsageError, String(error));
+            assert.equal(error.message, `Cannot read the body file ${bodyFile}: ${why}.`);
+            return true;
+          },
+        );
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});

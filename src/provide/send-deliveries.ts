@@ -256,7 +256,18 @@ async function readBodyFile(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (cause) {
-    throw new UsageError(`Cannot read the body file ${path}.`, {
+    const code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : cause instanceof Error
+              ? cause.message
+              : String(cause);
+    throw new UsageError(`Cannot read the body file ${path}: ${why}.`, {
       hint: 'Check the path given to --body.',
       cause,
     });
