@@ -1,6 +1,17 @@
+import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
 import { SpecError } from '../errors.ts';
+
+type YamlLibrary = typeof import('yaml');
+let yamlLibrary: YamlLibrary | undefined;
+/**
+ * `yaml`, loaded on first use: most documents never need it (JSON, or YAML that js-yaml reads),
+ * and loading it costs about 30 ms of start-up.
+ */
+function yaml(): YamlLibrary {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as YamlLibrary;
+  return yamlLibrary;
+}
 
 /** The syntax a spec file is written in; `auto` decides from the first character. */
 export type SpecFormat = 'json' | 'yaml' | 'auto';
@@ -49,6 +60,7 @@ function parseYaml(text: string, source: string, syntax: 'YAML' | 'JSON'): unkno
 
 function parseYamlCarefully(text: string, source: string, syntax: 'YAML' | 'JSON'): unknown {
   // YAML 1.2 core schema: dates stay strings, as JSON would have them.
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { prettyErrors: false, lineCounter });
   const [first] = document.errors;
@@ -111,5 +123,5 @@ function jsonError(text: string, source: string, error: unknown): SpecError {
 }
 
 function yamlErrorOffset(text: string): number | undefined {
-  return parseDocument(text).errors[0]?.pos[0];
+  return yaml().parseDocument(text).errors[0]?.pos[0];
 }
