@@ -166,6 +166,12 @@ describe('loadDocument rejects what it cannot load, saying what and where', () =
       await assertRejects(source, 'CV_SPEC_NOT_FOUND', includes);
     });
   }
+  test('a URL on a port fetch refuses says so, not only "bad port"', async () => {
+    await assertRejects('http://127.0.0.1:6000/openapi.yaml', 'CV_SPEC_UNREACHABLE', [
+      'http://127.0.0.1:6000/openapi.yaml',
+      'fetch refuses to connect to this port',
+    ]);
+  });
 });
 
 describe('loadDocument loads', () => {

@@ -119,5 +119,9 @@ function describeCause(error: unknown): string {
         : current.message;
     current = current.cause;
   }
+  // fetch refuses the ports browsers block (e.g. 6000, 6667) and says only "bad port".
+  if (message === 'bad port') {
+    return 'fetch refuses to connect to this port, which is reserved for another protocol; serve the spec on another port';
+  }
   return message;
 }
