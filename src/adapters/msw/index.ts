@@ -6,3 +6,5 @@ export type {
   CallbackHandlersOptions,
   UnmatchedStrategy,
 } from './types.ts';
+/** The type of a document passed in memory as `spec` (also exported by `callback-verify`). */
+export type { OpenApiDocument } from '../../spec/open-api-document.ts';
