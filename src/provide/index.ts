@@ -15,5 +15,12 @@ export { resolveContracts } from './resolve-contracts.ts';
 export type { DeliveryResponse, ResponseChecker } from './response-checker.ts';
 export { type SampleDirection, sampleSchema } from './sample-schema.ts';
 export { type SendOptions, type SendResult, sendDeliveries } from './send-deliveries.ts';
-export { mediaEssence, type SerializedBody, serializeBody } from './serialize-body.ts';
+export {
+  type BodySpec,
+  isBinaryContentType,
+  mediaEssence,
+  type SerializedBody,
+  serializeBody,
+} from './serialize-body.ts';
+export { type SerializedPayload, serializePayload } from './serialize-payload.ts';
 export * from './signatures/index.ts';

@@ -233,7 +233,7 @@ describe('sendDeliveries --all with a payload that cannot be built', () => {
           '    post:',
           '      requestBody:',
           '        content:',
-          '          multipart/form-data: { schema: { type: object, properties: { file: { type: string } } } }',
+          '          application/octet-stream: { example: { file: scan.pdf } }',
           '      responses: { "200": { description: ok } }',
         ].join('\n'),
       );
@@ -249,7 +249,7 @@ describe('sendDeliveries --all with a payload that cannot be built', () => {
           assert.ok(error instanceof UsageError, String(error));
           assert.match(
             error.message,
-            /^webhook\/upload\/post: Cannot build a body of type multipart\/form-data:/,
+            /^webhook\/upload\/post: Cannot build a body of type application\/octet-stream from an object:/,
           );
           assert.match(error.hint ?? '', /--body <file>.*one by one/);
           return true;

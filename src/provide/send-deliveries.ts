@@ -15,6 +15,7 @@ import { buildInvalidPayloads } from './invalid-payloads.ts';
 import { pickMedia } from './pick-media.ts';
 import { resolveContracts } from './resolve-contracts.ts';
 import { type SerializedBody, serializeBody } from './serialize-body.ts';
+import { serializePayload } from './serialize-payload.ts';
 import type { SignatureScheme } from './signatures/signature-scheme.ts';
 
 /** Options of {@link sendDeliveries}; every field but `to` has a documented default. */
@@ -62,7 +63,7 @@ interface PlannedDelivery {
   body?: SerializedBody;
   invalid?: string;
   sign?: { scheme: SignatureScheme; secret: string };
-  /** Said about the payload before it is sent (it does not fit its own schema). */
+  /** Said about the payload before it is sent (it does not fit its own schema, it was made up). */
   warnings?: Finding[];
 }
 
@@ -151,10 +152,23 @@ function planContract(
       options.example === undefined ? {} : { example: options.example },
     );
     value = built.value;
-    valid = { ...base, payload: built.source, body: serializeBody(built.value, media.mediaType) };
+    const serialized = serializePayload(built, { document, media });
+    valid = { ...base, payload: built.source, body: serialized.body };
+    if (serialized.notice !== undefined) {
+      valid.warnings = [
+        {
+          check: 'payload.generated',
+          severity: 'warning',
+          message: serialized.notice,
+          contract: contract.id,
+          where: '/body',
+          spec: media.pointer,
+        },
+      ];
+    }
   }
   const unfit = checkPayload(media, value, valid.payload, contract, validator);
-  if (unfit !== undefined) valid.warnings = [unfit];
+  if (unfit !== undefined) valid.warnings = [...(valid.warnings ?? []), unfit];
   if (options.invalid !== true) return [valid];
   const invalid: PlannedDelivery[] = [];
   if (media !== undefined && value !== undefined) {
@@ -165,7 +179,7 @@ function planContract(
         const findings = validator.checkValue(media.schema, broken.value, '/body', contract.id);
         if (!findings.some((finding) => finding.severity === 'error')) continue;
       }
-      const body = serializeBody(broken.value, media.mediaType);
+      const body = serializeBody(broken.value, media.mediaType, { document, media });
       invalid.push({
         ...base,
         payload: `invalid:${broken.kind}${broken.where === '' ? '' : `:${broken.where}`}`,

@@ -117,7 +117,10 @@ export function planTrigger(
   let bodyBytes: Uint8Array | undefined;
   let contentType: string | undefined;
   if (body !== undefined) {
-    const serialized = serializeBody(body, media?.mediaType ?? 'application/json');
+    const serialized =
+      media === undefined
+        ? serializeBody(body, 'application/json')
+        : serializeBody(body, media.mediaType, { document, media });
     bodyBytes = serialized.body;
     contentType = serialized.contentType;
     if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = contentType;

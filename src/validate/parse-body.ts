@@ -1,4 +1,5 @@
 import { isJsonObject } from '../spec/is-json-object.ts';
+import { schemaProperties } from '../spec/schema-properties.ts';
 import { coerceScalar, schemaTypes } from './coerce-parameter.ts';
 import { decodeText } from './decode-text.ts';
 import { isJsonMediaType, type MediaType } from './media-type.ts';
@@ -62,25 +63,33 @@ function typeFields(
   schema: unknown,
   resolve: (value: unknown) => unknown,
 ): Record<string, unknown> {
-  const resolved = resolve(schema);
-  const properties =
-    isJsonObject(resolved) && isJsonObject(resolved.properties) ? resolved.properties : {};
+  // Properties of `allOf` members count too: composed objects (`Cat: allOf: [Pet, …]`) are common.
+  const properties = schemaProperties(schema, resolve);
   const object: Record<string, unknown> = {};
   for (const [name, values] of fields) {
     const property = resolve(properties[name]);
     const types = schemaTypes(property);
     if (types.includes('array')) {
       const items = isJsonObject(property) ? resolve(property.items) : undefined;
-      object[name] = values.map((value) => coerceScalar(value, schemaTypes(items)));
+      const itemTypes = schemaTypes(items);
+      // An object item travels as a JSON part of its own (OAS's default for objects).
+      object[name] = values.map((value) =>
+        itemTypes.includes('object') ? readJson(value) : coerceScalar(value, itemTypes),
+      );
     } else if (types.includes('object') && values.length === 1) {
-      try {
-        object[name] = JSON.parse(values[0] ?? '');
-      } catch {
-        object[name] = values[0];
-      }
+      object[name] = readJson(values[0] ?? '');
     } else {
       object[name] = values.length === 1 ? coerceScalar(values[0] ?? '', types) : values;
     }
   }
   return object;
+}
+
+/** JSON text as its value; anything else stays the text, for the schema check to describe. */
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -18,7 +18,9 @@ export async function fireCallback(
 ): Promise<DeliveryResult> {
   const { contract, request, payload } = planned;
   try {
-    return await deliver(request, { ...options, contract, payload });
+    const result = await deliver(request, { ...options, contract, payload });
+    if (planned.notices !== undefined) result.findings.unshift(...planned.notices);
+    return result;
   } catch (error) {
     if (!isCallbackVerifyError(error)) throw error;
     const refused = error instanceof HostNotAllowedError;

@@ -1,0 +1,135 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import { isJsonObject } from '../spec/is-json-object.ts';
+import { type ResolveSchema, schemaProperties } from '../spec/schema-properties.ts';
+
+/** A node in fast-xml-parser's ordered form: `{ tag: children, ':@': { '@_attr': value } }`. */
+type XmlNode = Record<string, unknown>;
+
+/** The OAS XML Object fields that shape the output. */
+interface XmlHints {
+  name?: string;
+  namespace?: string;
+  prefix?: string;
+  attribute: boolean;
+  wrapped: boolean;
+}
+
+const builder = new XMLBuilder({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: false,
+  format: true,
+  indentBy: '  ',
+});
+
+/** The root element's name when neither `xml.name` nor a component name gives one. */
+const defaultRootName = 'root';
+
+/**
+ * Builds an XML document from a payload value the way its schema's OAS XML Objects say:
+ * `xml.name` renames an element (on `items`, each item's), `attribute` makes a scalar property an
+ * attribute, `wrapped` puts an array's items inside an element of the array's name, `prefix` and
+ * `namespace` qualify a name and declare the namespace. The root element is named by the schema's
+ * `xml.name`, else the component a `$ref` names (`#/components/schemas/Pet` → `Pet`), else `root`.
+ *
+ * @example
+ * buildXml({ id: 1 }, { $ref: '#/components/schemas/Pet' }, resolve)
+ * // '<?xml version="1.0" encoding="UTF-8"?>\n<Pet>\n  <id>1</id>\n</Pet>\n'
+ */
+export function buildXml(value: unknown, schema: unknown, resolve: ResolveSchema): string {
+  const root = elementsFor(componentName(schema) ?? defaultRootName, schema, value, resolve, true);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${String(builder.build(root)).trim()}\n`;
+}
+
+function elementsFor(
+  name: string,
+  written: unknown,
+  value: unknown,
+  resolve: ResolveSchema,
+  root: boolean,
+): XmlNode[] {
+  const schema = resolve(written);
+  const hints = xmlHints(schema);
+  if (Array.isArray(value)) {
+    const items = isJsonObject(schema) ? schema.items : undefined;
+    // Several root elements are not a document: an array at the root is always wrapped.
+    const wrapped = hints.wrapped || root;
+    const outer = hints.name ?? name;
+    // OAS: unwrapped items default to the property's name; wrapped ones to the wrapper's.
+    const itemName = wrapped ? outer : name;
+    const children = value.flatMap((item) => elementsFor(itemName, items, item, resolve, false));
+    return wrapped ? [node(qualify(outer, hints), children, namespaceAttributes(hints))] : children;
+  }
+  const tag = qualify(hints.name ?? name, hints);
+  const attributes = namespaceAttributes(hints);
+  if (value === undefined || value === null) return [node(tag, [], attributes)];
+  if (typeof value !== 'object') return [node(tag, [{ '#text': String(value) }], attributes)];
+  const properties = schemaProperties(schema, resolve);
+  const children: XmlNode[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    if (child === undefined) continue;
+    const property = properties[key];
+    const propertyHints = xmlHints(resolve(property));
+    if (propertyHints.attribute && (child === null || typeof child !== 'object')) {
+      const attribute = qualify(propertyHints.name ?? key, propertyHints);
+      attributes[`@_${xmlName(attribute)}`] = child === null ? '' : String(child);
+      Object.assign(attributes, namespaceAttributes(propertyHints));
+      continue;
+    }
+    children.push(...elementsFor(key, property, child, resolve, false));
+  }
+  return [node(tag, children, attributes)];
+}
+
+function node(tag: string, children: XmlNode[], attributes: Record<string, string>): XmlNode {
+  const built: XmlNode = { [xmlName(tag)]: children };
+  if (Object.keys(attributes).length > 0) built[':@'] = attributes;
+  return built;
+}
+
+function qualify(name: string, hints: XmlHints): string {
+  return hints.prefix === undefined ? name : `${hints.prefix}:${name}`;
+}
+
+function namespaceAttributes(hints: XmlHints): Record<string, string> {
+  if (hints.namespace === undefined) return {};
+  const attribute = hints.prefix === undefined ? '@_xmlns' : `@_xmlns:${hints.prefix}`;
+  return { [attribute]: hints.namespace };
+}
+
+function xmlHints(schema: unknown): XmlHints {
+  const xml = isJsonObject(schema) && isJsonObject(schema.xml) ? schema.xml : {};
+  const text = (field: unknown): string | undefined =>
+    typeof field === 'string' && field !== '' ? field : undefined;
+  const hints: XmlHints = { attribute: xml.attribute === true, wrapped: xml.wrapped === true };
+  const name = text(xml.name);
+  const namespace = text(xml.namespace);
+  const prefix = text(xml.prefix);
+  if (name !== undefined) hints.name = name;
+  if (namespace !== undefined) hints.namespace = namespace;
+  if (prefix !== undefined) hints.prefix = prefix;
+  return hints;
+}
+
+/** `Pet` for `{ $ref: '#/components/schemas/Pet' }` (also `#/definitions/Pet`). */
+function componentName(schema: unknown): string | undefined {
+  if (!isJsonObject(schema) || typeof schema.$ref !== 'string') return undefined;
+  const last = schema.$ref.split('/').at(-1);
+  if (last === undefined || last === '' || last.startsWith('#')) return undefined;
+  const token = last.replaceAll('~1', '/').replaceAll('~0', '~');
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
+}
+
+/**
+ * A property name made a legal XML name (`2fa` → `_2fa`, `first name` → `first_name`): JSON keys
+ * may hold anything, element names may not, and a malformed document helps nobody.
+ */
+function xmlName(name: string): string {
+  const cleaned = name.replace(/[^\p{L}\p{N}_.:-]/gu, '_');
+  return /^[\p{L}_]/u.test(cleaned) ? cleaned : `_${cleaned}`;
+}
