@@ -67,6 +67,18 @@ describe('serializeBody', () => {
     assert.equal(serializeBody(bytes, 'application/octet-stream').body, bytes);
   });
 
+  it('sends a multipart example written as text as written, with its own boundary', () => {
+    const written = '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--\r\n';
+    const serialized = serializeBody(written, 'multipart/form-data');
+    assert.equal(text(serialized.body), written);
+    assert.equal(serialized.contentType, 'multipart/form-data; boundary=xyz');
+    assert.equal(
+      serializeBody('no delimiter', 'multipart/form-data; boundary=b1').contentType,
+      'multipart/form-data; boundary=b1',
+    );
+    assert.throws(() => serializeBody('no delimiter', 'multipart/form-data'), UsageError);
+  });
+
   it('generates the same few bytes for a binary type with no value', () => {
     const first = serializeBody(undefined, 'application/octet-stream');
     assert.deepEqual([...first.body.slice(0, 4)], [0, 1, 2, 3]);

@@ -51,6 +51,7 @@ export function serializeBody(value: unknown, mediaType: string, spec?: BodySpec
   const resolve = (schema: unknown): unknown =>
     spec === undefined ? schema : derefLocal(spec.document.document, schema);
   if (concreteEssence === 'multipart/form-data') {
+    if (typeof value === 'string') return writtenMultipart(value, contentType);
     return buildMultipart(value, spec?.media.schema?.schema, {
       resolve,
       encoding: spec === undefined ? undefined : encodingOf(spec),
@@ -99,6 +100,25 @@ function isXmlContentType(mediaType: string): boolean {
   return (
     media.essence === 'application/xml' || media.essence === 'text/xml' || media.suffix === 'xml'
   );
+}
+
+/**
+ * A multipart body written out in the document, sent as written: the boundary comes from its first
+ * delimiter line (`--abc`), or from the declared media type's `boundary` parameter.
+ */
+function writtenMultipart(value: string, mediaType: string): SerializedBody {
+  const boundary =
+    /^--([^\r\n]{1,70}?)\r?\n/.exec(value)?.[1] ?? parseMediaType(mediaType)?.parameters.boundary;
+  if (boundary === undefined || boundary === '') {
+    throw new UsageError(
+      'A multipart/form-data example written as text must start with its boundary line (--<boundary>).',
+      { hint: 'Write the example as an object (one part per property), or pass --body <file>.' },
+    );
+  }
+  return {
+    body: encoder.encode(value),
+    contentType: `multipart/form-data; boundary=${/^[\w'()+,./:=?-]+$/.test(boundary) ? boundary : `"${boundary.replaceAll('"', '')}"`}`,
+  };
 }
 
 /** The media type object's `encoding`, read from the document where the media type is. */
