@@ -345,3 +345,32 @@ test('planTriggers: webhooks the config expects are token-less expectations at t
     /no such callback and the spec no such webhook/,
   );
 });
+
+test('planTriggers: a spec with only webhooks has nothing to trigger, and says where webhooks are checked', async () => {
+  const hook = {
+    post: {
+      requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: { '200': { description: 'ok' } },
+    },
+  };
+  const cases: Array<[object, string]> = [
+    [{}, 'The spec declares no operation with callbacks, so there is nothing to trigger.'],
+    [
+      { a: hook, b: hook },
+      "The spec declares no operation with callbacks, so there is nothing to trigger. Its 2 webhooks are sent on the provider's own events: receive and check them with `callback-verify listen`.",
+    ],
+  ];
+  for (const [webhooks, message] of cases) {
+    const catalogue = await catalogueOf({
+      openapi: '3.1.0',
+      info: { title: 'hooks', version: '1' },
+      paths: {},
+      webhooks,
+    });
+    const plan = planTriggers(catalogue, options());
+    assert.deepEqual(
+      plan.findings.map((finding) => [finding.check, finding.message]),
+      [['run.nothing-to-trigger', message]],
+    );
+  }
+});

@@ -66,7 +66,11 @@ export function planTriggers(catalogue: Catalogue, options: PlanOptions): Trigge
       severity: 'warning',
       message:
         byOperation.size === 0
-          ? 'The spec declares no operation with callbacks, so there is nothing to trigger.'
+          ? `The spec declares no operation with callbacks, so there is nothing to trigger.${
+              webhooks.length === 0
+                ? ''
+                : ` Its ${webhooks.length === 1 ? 'webhook is' : `${webhooks.length} webhooks are`} sent on the provider's own events: receive and check ${webhooks.length === 1 ? 'it' : 'them'} with \`callback-verify listen\`.`
+            }`
           : 'Every operation with callbacks was filtered out or skipped, so nothing was triggered.',
     });
   }
