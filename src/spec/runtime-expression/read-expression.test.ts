@@ -97,3 +97,19 @@ describe('readExpression', () => {
     });
   }
 });
+
+describe('readExpression: what the FastAPI warning tells to write instead', () => {
+  const cases: Array<[string, string]> = [
+    [
+      '$callback_url',
+      'The standard form is "$request.query.callback_url" ($request.header.callback_url or $request.path.callback_url where the trigger declares it there).',
+    ],
+    ['$request.body.id', 'The standard form is "$request.body#/id".'],
+  ];
+  for (const [text, advice] of cases) {
+    it(text, () => {
+      const [issue] = readExpression(text).issues;
+      assert.ok(issue?.message.endsWith(advice), issue?.message);
+    });
+  }
+});

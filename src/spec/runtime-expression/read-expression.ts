@@ -110,7 +110,7 @@ function readFastApi(expression: string): ExpressionReading | undefined {
     return fastApi(
       { type: 'parameter', name },
       expression,
-      `a standard expression such as "$request.query.${name}"`,
+      `"$request.query.${name}" ($request.header.${name} or $request.path.${name} where the trigger declares it there)`,
     );
   }
   return undefined;
