@@ -2,20 +2,23 @@ import { isJsonObject } from '../spec/is-json-object.ts';
 import { schemaProperties } from '../spec/schema-properties.ts';
 import { coerceScalar, schemaTypes } from './coerce-parameter.ts';
 import { decodeText } from './decode-text.ts';
+import { isXmlMediaType } from './is-xml-media-type.ts';
 import { isJsonMediaType, type MediaType } from './media-type.ts';
 import { parseMultipart } from './parse-multipart.ts';
+import { parseXmlBody } from './parse-xml-body.ts';
 
 /** A body read per its content type. */
 export type ParsedBody =
   | { kind: 'parsed'; value: unknown }
-  /** A media type the tool does not read (XML, binary…): the schema is not applied. */
+  /** A media type the tool does not read (binary…): the schema is not applied. */
   | { kind: 'opaque' }
   | { kind: 'encoding'; offset: number }
   | { kind: 'malformed'; reason: string };
 
 /**
  * Reads a body: JSON (and `+json`), `application/x-www-form-urlencoded` → object,
- * `multipart/form-data` → object of fields (best effort), `text/*` → string.
+ * `multipart/form-data` → object of fields (best effort), XML (`application/xml`, `text/xml`,
+ * `+xml`) → the value its schema's XML Objects describe, `text/*` → string.
  * Form fields are converted to the types the (resolved) schema gives their properties.
  */
 export function parseBody(
@@ -27,6 +30,7 @@ export function parseBody(
   const json = isJsonMediaType(media);
   const form = media.essence === 'application/x-www-form-urlencoded';
   const multipart = media.essence === 'multipart/form-data';
+  if (isXmlMediaType(media)) return parseXmlBody(bytes, media, schema, resolve);
   if (!json && !form && !multipart && media.type !== 'text') return { kind: 'opaque' };
   if (multipart) {
     const boundary = media.parameters.boundary;
