@@ -1,5 +1,6 @@
 import type { DeliveryResult } from '../report/report.ts';
 import type { Contract } from '../spec/contract.ts';
+import { wireMethod } from '../spec/wire-method.ts';
 import type { Finding } from '../validate/finding.ts';
 import { assertHostAllowed, type HostPolicy } from './allowed-hosts.ts';
 import type { DeliveryRequest } from './delivery-request.ts';
@@ -72,7 +73,7 @@ export async function deliver(
     id: options.id,
     contract: options.contract.id,
     url: request.url,
-    method: request.method.toUpperCase(),
+    method: wireMethod(request.method),
     payload: options.payload,
     durationMs: outcome.durationMs,
     findings,

@@ -2,7 +2,7 @@
 export interface DeliveryRequest {
   /** Absolute http(s) URL. */
   url: string;
-  /** Upper- or lower-case; sent upper-case. */
+  /** A fixed method in lower case is sent upper-case; any other (an `additionalOperations` key) as written. */
   method: string;
   /** Header names in lower case. */
   headers: Record<string, string>;

@@ -1,5 +1,6 @@
 import { decodeComponent } from '../spec/decode-component.ts';
 import type { CapturedValue } from '../spec/runtime-expression/types.ts';
+import { isSameMethod } from '../spec/wire-method.ts';
 import type { ContractRoute, RouteTable } from './build-route-table.ts';
 
 /** What the router made of a request path (after the token). */
@@ -36,8 +37,7 @@ function pick(
   trigger: string | undefined,
 ): RouteMatch | undefined {
   if (candidates.length === 0) return undefined;
-  const lower = method.toLowerCase();
-  const sameMethod = candidates.filter((c) => c.route.contract.method === lower);
+  const sameMethod = candidates.filter((c) => isSameMethod(method, c.route.contract.method));
   const [best, ...rest] = sameMethod.sort((a, b) => b.route.specificity - a.route.specificity);
   const withTrigger = trigger === undefined ? {} : { trigger };
   if (best !== undefined) {

@@ -1,3 +1,4 @@
+import { isSameMethod } from '../spec/wire-method.ts';
 import type { RouteTable } from './build-route-table.ts';
 
 function bigrams(text: string): Map<string, number> {
@@ -32,13 +33,12 @@ export function nearestContracts(
   limit = 3,
 ): string[] {
   const pathname = rest.split('?')[0] ?? rest;
-  const lower = method.toLowerCase();
   return table.routes
     .map((route) => ({
       id: route.contract.id,
       score:
         similarity(pathname, `${route.prefix}${route.pattern.split('?')[0] ?? ''}`) +
-        (route.contract.method === lower ? 0.25 : 0),
+        (isSameMethod(method, route.contract.method) ? 0.25 : 0),
     }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)

@@ -1,5 +1,6 @@
 import type { Contract } from '../spec/contract.ts';
 import type { CapturedValue } from '../spec/runtime-expression/types.ts';
+import { wireMethod } from '../spec/wire-method.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import type { Validator } from '../validate/index.ts';
 import type { RouteTable } from './build-route-table.ts';
@@ -89,7 +90,7 @@ export function planExchange(context: PlanContext, request: InboundRequest): Pla
   }
   const withToken = match.trigger === undefined ? {} : { token: match.trigger };
   if (match.kind === 'method-mismatch') {
-    const declared = [...new Set(match.routes.map((r) => r.contract.method.toUpperCase()))];
+    const declared = [...new Set(match.routes.map((r) => wireMethod(r.contract.method)))];
     const contract = match.routes[0]?.contract.id;
     return {
       ...withToken,
@@ -191,5 +192,5 @@ function describeRoute(context: PlanContext, contractId: string): string {
   const route = table.byContract.get(contractId);
   if (route === undefined) return contractId;
   const pattern = route.pattern === '/' ? '' : route.pattern;
-  return `${route.contract.method.toUpperCase()} ${tokenPrefix}${route.prefix}${pattern}`;
+  return `${wireMethod(route.contract.method)} ${tokenPrefix}${route.prefix}${pattern}`;
 }

@@ -1,3 +1,4 @@
+import type { Finding } from '../validate/finding.ts';
 import { readCallbackContracts } from './callback.ts';
 import type { Catalogue, Contract } from './contract.ts';
 import { makeIdsUnique } from './contract-id.ts';
@@ -21,18 +22,27 @@ import { readWebhookContracts } from './webhook.ts';
  * catalogue.contracts.map((contract) => contract.id) // ['createInvoice/invoicePaid/post', 'webhook/newPet/post']
  */
 export function buildCatalogue(document: LoadedDocument): Catalogue {
+  const pathItemFindings = new Map<string, Finding>();
+  // A path item reached through several $refs is read once per route to it; say its problems once.
+  const report = (finding: Finding): void => {
+    pathItemFindings.set(`${finding.spec}\u0000${finding.message}`, finding);
+  };
   const contracts = makeIdsUnique([
-    ...readCallbacks(document),
-    ...readWebhookContracts(document.document),
+    ...readCallbacks(document, report),
+    ...readWebhookContracts(document.document, report),
   ]);
   return {
     document,
     contracts,
-    findings: [...document.findings, ...lintCatalogue(contracts, document.document)],
+    findings: [
+      ...document.findings,
+      ...pathItemFindings.values(),
+      ...lintCatalogue(contracts, document.document),
+    ],
   };
 }
 
-function readCallbacks(loaded: LoadedDocument): Contract[] {
+function readCallbacks(loaded: LoadedDocument, report: (finding: Finding) => void): Contract[] {
   const { document } = loaded;
   if (!isJsonObject(document.paths)) return [];
   const contracts: Contract[] = [];
@@ -40,7 +50,7 @@ function readCallbacks(loaded: LoadedDocument): Contract[] {
     if (!path.startsWith('/')) continue;
     const pathItem = followRef(document, written, appendPointer('/paths', path));
     if (pathItem === undefined || !isJsonObject(pathItem.value)) continue;
-    const withCallbacks = readPathItemOperations(pathItem).filter(
+    const withCallbacks = readPathItemOperations(pathItem, report).filter(
       (item) =>
         isJsonObject(item.operation.callbacks) && Object.keys(item.operation.callbacks).length > 0,
     );
@@ -48,7 +58,7 @@ function readCallbacks(loaded: LoadedDocument): Contract[] {
     const pathParameters = readParameters(document, pathItem.value.parameters, pathItem.pointer);
     for (const item of withCallbacks) {
       const trigger = { ...readOperation(document, item, pathParameters), path };
-      contracts.push(...readCallbackContracts(document, trigger, item.operation.callbacks));
+      contracts.push(...readCallbackContracts(document, trigger, item.operation.callbacks, report));
     }
   }
   return contracts;

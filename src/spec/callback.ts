@@ -1,3 +1,4 @@
+import type { Finding } from '../validate/finding.ts';
 import type { Contract, TriggerOperation } from './contract.ts';
 import { idSegment, triggerSegment } from './contract-id.ts';
 import type { JsonObject } from './document.ts';
@@ -13,12 +14,14 @@ import { parseUrlTemplate } from './runtime-expression/index.ts';
  * The callback contracts of one trigger operation: callback name × expression key × method.
  * A callback may be a `$ref` to `components/callbacks`, a path item a `$ref` to anything.
  * Ids are `<operationId or method-path>/<callback name>/<method>`; when one callback holds several
- * expression keys, the name gets `@1`, `@2`… in document order.
+ * expression keys, the name gets `@1`, `@2`… in document order. Problems in a path item's
+ * `additionalOperations` go to `report`.
  */
 export function readCallbackContracts(
   document: JsonObject,
   trigger: TriggerOperation,
   callbacks: unknown,
+  report?: (finding: Finding) => void,
 ): Contract[] {
   if (!isJsonObject(callbacks)) return [];
   const contracts: Contract[] = [];
@@ -38,9 +41,9 @@ export function readCallbackContracts(
       const expression = parseUrlTemplate(key);
       const nameSegment = keys.length > 1 ? `${idSegment(name)}@${index + 1}` : idSegment(name);
       const pathParameters = readParameters(document, pathItem.value.parameters, pathItem.pointer);
-      for (const item of readPathItemOperations(pathItem)) {
+      for (const item of readPathItemOperations(pathItem, report)) {
         contracts.push({
-          id: `${triggerId}/${nameSegment}/${item.method}`,
+          id: `${triggerId}/${nameSegment}/${item.method.toLowerCase()}`,
           kind: 'callback',
           name,
           method: item.method,

@@ -32,7 +32,7 @@ export function triggerSegment(
     .replace(/[{}]/g, '')
     .replace(/[^A-Za-z0-9._~-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return `${method}-${slug === '' ? 'root' : slug}`;
+  return `${method.toLowerCase()}-${slug === '' ? 'root' : slug}`;
 }
 
 /**

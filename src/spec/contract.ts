@@ -2,8 +2,8 @@ import type { Finding } from '../validate/finding.ts';
 import type { LoadedDocument } from './document.ts';
 import type { UrlTemplate } from './runtime-expression/types.ts';
 
-/** Lower-case HTTP methods an OpenAPI path item can declare. */
-export type HttpMethod =
+/** The lower-case HTTP methods a Path Item declares as fixed fields (`query` since OAS 3.2). */
+export type FixedHttpMethod =
   | 'get'
   | 'put'
   | 'post'
@@ -13,6 +13,16 @@ export type HttpMethod =
   | 'patch'
   | 'trace'
   | 'query';
+
+/**
+ * A method named by a key of an OAS 3.2 Path Item's `additionalOperations` (`PURGE`, `LINK`, …),
+ * kept exactly as written because it is sent with that capitalisation. Only `isAdditionalMethod`
+ * makes one, so a plain string never passes for it.
+ */
+export type AdditionalHttpMethod = string & { readonly additionalHttpMethod: true };
+
+/** The method of an operation: a fixed field (lower case) or an `additionalOperations` key (as written). */
+export type HttpMethod = FixedHttpMethod | AdditionalHttpMethod;
 
 /** A named example, from `example`, `examples` or a schema's `example(s)`. */
 export interface ExampleSpec {
@@ -102,7 +112,10 @@ export interface TriggerOperation extends OperationSpec {
  * or one webhook operation (name × method).
  */
 export interface Contract {
-  /** Stable, readable id: `createInvoice/invoicePaid/post`, `webhook/newPet/post`. */
+  /**
+   * Stable, readable id: `createInvoice/invoicePaid/post`, `webhook/newPet/post`; a method from
+   * `additionalOperations` is written in lower case there too (`webhook/cache/purge`).
+   */
   id: string;
   kind: 'callback' | 'webhook';
   /** The callback name (key under `callbacks`) or the webhook name. */

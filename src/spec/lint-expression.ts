@@ -5,6 +5,7 @@ import type { JsonObject } from './document.ts';
 import { isJsonObject } from './is-json-object.ts';
 import { describeSource } from './runtime-expression/index.ts';
 import type { ExpressionSource } from './runtime-expression/types.ts';
+import { wireMethod } from './wire-method.ts';
 
 /**
  * Lint findings for one callback key: issues found while parsing it (non-standard or malformed
@@ -149,5 +150,5 @@ function undeclaredBodyField(
 
 function describeTrigger(trigger: TriggerOperation): string {
   const name = trigger.operationId === undefined ? '' : ` (${trigger.operationId})`;
-  return `${trigger.method.toUpperCase()} ${trigger.path}${name}`;
+  return `${wireMethod(trigger.method)} ${trigger.path}${name}`;
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../validate/finding.ts';
 import type { Contract } from './contract.ts';
 import { mediaTypeIssue } from './media-type-issue.ts';
+import { wireMethod } from './wire-method.ts';
 
 /** Methods whose callbacks normally carry a body worth checking. */
 const bodyMethods = new Set(['post', 'put', 'patch']);
@@ -17,7 +18,7 @@ export function lintRequestBody(contract: Contract, add: (finding: Finding) => v
     add({
       check: 'body.no-schema',
       severity: 'warning',
-      message: `The ${what} ${contract.method.toUpperCase()} declares no requestBody, so the payload it delivers cannot be validated or generated.`,
+      message: `The ${what} ${wireMethod(contract.method)} declares no requestBody, so the payload it delivers cannot be validated or generated.`,
       contract: contract.id,
       spec: pointer,
     });

@@ -1,3 +1,4 @@
+import type { Finding } from '../validate/finding.ts';
 import type { Contract } from './contract.ts';
 import { idSegment } from './contract-id.ts';
 import type { JsonObject } from './document.ts';
@@ -12,15 +13,23 @@ import { isHttpMethod, readPathItemOperations } from './path-item.ts';
  * The webhook contracts of a document: every name × method of the top-level `webhooks` map
  * (OAS 3.1+) and of the `x-webhooks` extension (Redoc-era 3.0 documents). Ids are
  * `webhook/<name>/<method>`; an `x-webhooks` entry whose name is also under `webhooks` gets
- * `x-webhook/<name>/<method>` so both stay addressable.
+ * `x-webhook/<name>/<method>` so both stay addressable. Problems in a path item's
+ * `additionalOperations` go to `report`.
  */
-export function readWebhookContracts(document: JsonObject): Contract[] {
+export function readWebhookContracts(
+  document: JsonObject,
+  report?: (finding: Finding) => void,
+): Contract[] {
   const standard = isJsonObject(document.webhooks) ? document.webhooks : {};
   const extension = isJsonObject(document['x-webhooks']) ? document['x-webhooks'] : {};
   return [
-    ...readWebhookMap(document, standard, 'webhooks', () => 'webhook'),
-    ...readWebhookMap(document, extension, 'x-webhooks', (name) =>
-      Object.hasOwn(standard, name) ? 'x-webhook' : 'webhook',
+    ...readWebhookMap(document, standard, 'webhooks', () => 'webhook', report),
+    ...readWebhookMap(
+      document,
+      extension,
+      'x-webhooks',
+      (name) => (Object.hasOwn(standard, name) ? 'x-webhook' : 'webhook'),
+      report,
     ),
   ];
 }
@@ -30,6 +39,7 @@ function readWebhookMap(
   webhooks: JsonObject,
   declaredIn: 'webhooks' | 'x-webhooks',
   prefixOf: (name: string) => string,
+  report: ((finding: Finding) => void) | undefined,
 ): Contract[] {
   const contracts: Contract[] = [];
   for (const [name, written] of Object.entries(webhooks)) {
@@ -42,9 +52,9 @@ function readWebhookMap(
       const nameSegment =
         pathItems.length > 1 ? `${idSegment(name)}@${index + 1}` : idSegment(name);
       const pathParameters = readParameters(document, pathItem.value.parameters, pathItem.pointer);
-      for (const item of readPathItemOperations(pathItem)) {
+      for (const item of readPathItemOperations(pathItem, report)) {
         contracts.push({
-          id: `${prefixOf(name)}/${nameSegment}/${item.method}`,
+          id: `${prefixOf(name)}/${nameSegment}/${item.method.toLowerCase()}`,
           kind: 'webhook',
           name,
           method: item.method,
@@ -72,6 +82,7 @@ function pathItemsOf(
   if (
     declaredIn !== 'x-webhooks' ||
     keys.some(isHttpMethod) ||
+    keys.includes('additionalOperations') ||
     !keys.some((key) => key.includes('{$'))
   ) {
     return [entry];

@@ -1,5 +1,6 @@
 import type { Exchange } from '../receive/exchange.ts';
 import type { Contract } from '../spec/contract.ts';
+import { isSameMethod, wireMethod } from '../spec/wire-method.ts';
 import type { Finding } from '../validate/finding.ts';
 import { buildRuntimeContext } from './build-runtime-context.ts';
 import type { CorrelationInput } from './correlate-callbacks.ts';
@@ -50,7 +51,7 @@ export function checkCallbackUrls(
     if (
       exchange.contract === undefined &&
       contract !== undefined &&
-      exchange.request.method.toLowerCase() !== contract.method
+      !isSameMethod(exchange.request.method, contract.method)
     ) {
       findings.push({
         check: 'method.mismatch',
@@ -58,9 +59,9 @@ export function checkCallbackUrls(
         contract: slot.planned.contract,
         where: '/method',
         spec: contract.operation.pointer,
-        message: `The callback was sent with ${exchange.request.method.toUpperCase()}, but the spec declares ${contract.method.toUpperCase()}.`,
-        expected: contract.method.toUpperCase(),
-        actual: exchange.request.method.toUpperCase(),
+        message: `The callback was sent with ${exchange.request.method}, but the spec declares ${wireMethod(contract.method)}.`,
+        expected: wireMethod(contract.method),
+        actual: exchange.request.method,
       });
     }
   }

@@ -2,6 +2,7 @@ import type { Exchange } from '../receive/exchange.ts';
 import type { Receiver } from '../receive/types.ts';
 import type { ContractResult, Expectation } from '../report/report.ts';
 import type { Contract } from '../spec/contract.ts';
+import { wireMethod } from '../spec/wire-method.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 
 /**
@@ -34,7 +35,7 @@ export function describeContracts(
     return {
       id: contract.id,
       kind: contract.kind,
-      method: contract.method.toUpperCase(),
+      method: wireMethod(contract.method),
       expression: contract.expression?.raw ?? contract.name,
       ...(receiverUrl(receiver, contract.id) === undefined
         ? {}

@@ -14,7 +14,10 @@ export function findOperationConfig(
   for (const [key, config] of Object.entries(operations)) {
     if (key === operation.operationId) return config;
     const [method, ...path] = key.trim().split(/\s+/);
-    if (method?.toLowerCase() === operation.method && path.join(' ') === operation.path) {
+    if (
+      method?.toLowerCase() === operation.method.toLowerCase() &&
+      path.join(' ') === operation.path
+    ) {
       return config;
     }
   }

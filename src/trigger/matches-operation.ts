@@ -9,7 +9,7 @@ export function matchesOperation(operation: TriggerOperation, name: string): boo
   if (operation.operationId === name) return true;
   const [method, ...rest] = name.trim().split(/\s+/);
   return (
-    method?.toLowerCase() === operation.method &&
+    method?.toLowerCase() === operation.method.toLowerCase() &&
     rest.join(' ') === operation.path &&
     rest.length > 0
   );

@@ -5,6 +5,7 @@ import type { Contract, ParameterSpec, TriggerOperation } from '../spec/contract
 import type { LoadedDocument } from '../spec/document.ts';
 import { injectionPoint } from '../spec/runtime-expression/index.ts';
 import { serialiseParameter } from '../spec/serialise-parameter.ts';
+import { wireMethod } from '../spec/wire-method.ts';
 import { buildTriggerUrl } from './build-trigger-url.ts';
 import { chooseMedia } from './choose-media.ts';
 import { describeInjection } from './describe-injection.ts';
@@ -133,7 +134,7 @@ export function planTrigger(
     token,
     operation,
     operationKey: key,
-    method: operation.method.toUpperCase(),
+    method: wireMethod(operation.method),
     url,
     pathParams,
     query: readQuery(search),

@@ -5,6 +5,7 @@ import {
   type IncomingMessage,
 } from 'node:http';
 import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { wireMethod } from '../spec/wire-method.ts';
 
 /** One outgoing HTTP request, its URL already parsed. */
 export interface HttpRequestParts {
@@ -74,7 +75,7 @@ export function sendHttp(
       const send = https ? httpsRequest : httpRequest;
       const agents = options.agents;
       const outgoing = send(request.url, {
-        method: request.method.toUpperCase(),
+        method: wireMethod(request.method),
         headers,
         agent: agents === undefined ? false : https ? agents.https : agents.http,
       });

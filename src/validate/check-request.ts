@@ -1,6 +1,7 @@
 import type { InboundRequest } from '../receive/exchange.ts';
 import type { Contract } from '../spec/contract.ts';
 import type { CapturedValue } from '../spec/runtime-expression/types.ts';
+import { isSameMethod, wireMethod } from '../spec/wire-method.ts';
 import { checkBody } from './check-body.ts';
 import { checkCaptured } from './check-captured.ts';
 import { checkParameters } from './check-parameters.ts';
@@ -21,17 +22,17 @@ export function checkRequest(
   options: { captured?: CapturedValue[] } = {},
 ): RequestCheck {
   const findings: Finding[] = [];
-  const method = request.method.toLowerCase();
-  if (method !== contract.method) {
+  if (!isSameMethod(request.method, contract.method)) {
+    const declared = wireMethod(contract.method);
     findings.push({
       check: 'method.mismatch',
       severity: 'error',
       contract: contract.id,
-      message: `Expected ${contract.method.toUpperCase()}, got ${request.method.toUpperCase()}`,
+      message: `Expected ${declared}, got ${request.method}`,
       where: '/method',
       spec: contract.operation.pointer,
-      expected: contract.method.toUpperCase(),
-      actual: request.method.toUpperCase(),
+      expected: declared,
+      actual: request.method,
     });
   }
   findings.push(...checkCaptured(context, contract, options.captured ?? []));

@@ -1,5 +1,6 @@
 import { HostNotAllowedError, isCallbackVerifyError } from '../../errors.ts';
 import type { DeliveryResult } from '../../report/report.ts';
+import { wireMethod } from '../../spec/wire-method.ts';
 import { type DeliverOptions, deliver } from '../deliver.ts';
 import type { PlannedCallback } from './plan-callback.ts';
 
@@ -28,7 +29,7 @@ export async function fireCallback(
       id: options.id,
       contract: contract.id,
       url: request.url,
-      method: request.method.toUpperCase(),
+      method: wireMethod(request.method),
       payload,
       findings: [
         {

@@ -1,5 +1,6 @@
 import type { TriggerOperation } from '../../spec/contract.ts';
 import { decodeComponent } from '../../spec/decode-component.ts';
+import { isSameMethod } from '../../spec/wire-method.ts';
 
 /** A trigger operation a request was routed to, with the path parameters it carried. */
 export interface MatchedTrigger {
@@ -21,10 +22,9 @@ export function matchTrigger(
   method: string,
   path: string,
 ): MatchedTrigger | undefined {
-  const wanted = method.toLowerCase();
   let best: (MatchedTrigger & { templates: number }) | undefined;
   for (const trigger of triggers) {
-    if (trigger.method !== wanted) continue;
+    if (!isSameMethod(method, trigger.method)) continue;
     // A concrete path wins over a templated one; among equals, the first declared.
     const entry = compiledPath(trigger);
     if (best !== undefined && best.templates <= entry.names.length) continue;

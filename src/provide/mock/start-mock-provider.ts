@@ -159,7 +159,7 @@ export async function startMockProvider(
     response.writeHead(answer.status, { ...answer.headers, ...cors });
     response.end(answer.body);
 
-    const matched = matchTrigger(triggers, method, url.pathname);
+    const matched = matchTrigger(triggers, request.method ?? 'GET', url.pathname);
     const name = matched?.trigger.operationId ?? `${method.toUpperCase()} ${url.pathname}`;
     const id = nextTriggerId(name);
     const ok = answer.status >= 200 && answer.status < 300;

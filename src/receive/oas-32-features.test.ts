@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { before, describe, test } from 'node:test';
+import { sendDeliveries } from '../provide/send-deliveries.ts';
+import type { Catalogue } from '../spec/contract.ts';
+import { buildCatalogue, loadDocument } from '../spec/index.ts';
+import { createReceiver } from './create-receiver.ts';
+import type { Receiver } from './types.ts';
+
+const spec = new URL('../../specs/cache-3.2.yaml', import.meta.url).pathname;
+const purgeHook = 'webhook/purge/purge';
+const purgeCallback = 'registerTenant/purged/purge';
+
+let catalogue: Catalogue;
+before(async () => {
+  catalogue = buildCatalogue(await loadDocument(spec));
+});
+
+async function withReceiver(run: (receiver: Receiver) => Promise<void>): Promise<void> {
+  const receiver = await createReceiver(catalogue, { closeGraceMs: 200 });
+  try {
+    await run(receiver);
+  } finally {
+    await receiver.close();
+  }
+}
+
+/** One request with any method token (fetch would do too, but this shows the bytes are raw). */
+function send(url: string, method: string): Promise<{ status: number; allow?: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method }, (incoming) => {
+      incoming.resume();
+      incoming.on('end', () => {
+        const allow = incoming.headers.allow;
+        resolve({ status: incoming.statusCode ?? 0, ...(allow === undefined ? {} : { allow }) });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+describe('OAS 3.2 additionalOperations through the receiver', () => {
+  test('the catalogue has a contract per additional method, ids in lower case', () => {
+    const ids = catalogue.contracts.map((contract) => [contract.id, contract.method]);
+    assert.deepEqual(ids, [
+      ['registerTenant/purged/post', 'post'],
+      ['registerTenant/purged/purge', 'PURGE'],
+      ['webhook/purge/purge', 'PURGE'],
+      ['webhook/progress/post', 'post'],
+    ]);
+  });
+
+  test('a PURGE webhook is routed to its contract and passes', async () => {
+    await withReceiver(async (receiver) => {
+      const answer = await send(`${receiver.urlFor(purgeHook)}?path=%2Fimages`, 'PURGE');
+      assert.equal(answer.status, 204);
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.contract, purgeHook);
+      assert.equal(exchange?.request.method, 'PURGE');
+      assert.equal(exchange?.verdict, 'pass', JSON.stringify(exchange?.findings));
+    });
+  });
+
+  test('a PURGE callback is routed past the POST declared on the same URL', async () => {
+    await withReceiver(async (receiver) => {
+      const answer = await send(
+        `${receiver.urlFor(purgeCallback)}/cache?path=%2Fimg&recursive=true`,
+        'PURGE',
+      );
+      assert.equal(answer.status, 204);
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.contract, purgeCallback);
+      assert.equal(exchange?.verdict, 'pass', JSON.stringify(exchange?.findings));
+    });
+  });
+
+  test('another method on the PURGE URL is method.mismatch, 405 with Allow: PURGE', async () => {
+    await withReceiver(async (receiver) => {
+      const answer = await send(receiver.urlFor(purgeHook), 'DELETE');
+      assert.equal(answer.status, 405);
+      assert.equal(answer.allow, 'PURGE');
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.findings[0]?.check, 'method.mismatch');
+      assert.deepEqual(exchange?.findings[0]?.expected, 'PURGE');
+    });
+  });
+
+  test('send delivers a PURGE contract with the PURGE method, and the receiver accepts it', async () => {
+    await withReceiver(async (receiver) => {
+      const { deliveries } = await sendDeliveries(catalogue, {
+        contract: purgeHook,
+        to: receiver.urlFor(purgeHook),
+      });
+      assert.equal(deliveries[0]?.method, 'PURGE');
+      assert.equal(deliveries[0]?.status, 204, JSON.stringify(deliveries[0]?.findings));
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.request.method, 'PURGE');
+      assert.equal(exchange?.contract, purgeHook);
+    });
+  });
+});
