@@ -35,6 +35,17 @@ describe('parseBody reads XML bodies', () => {
     });
   });
 
+  it('as the document text when its schema is a string (the document itself)', () => {
+    const media = parseMediaType('application/xml');
+    assert.ok(media);
+    const text = '<?xml version="1.0"?>\n<pet><name>Rex</name></pet>';
+    assert.deepEqual(parseBody(bytes(text), media, { type: 'string', maxLength: 9 }, same), {
+      kind: 'parsed',
+      value: text,
+    });
+    assert.equal(parseBody(bytes('<pet>'), media, { type: 'string' }, same).kind, 'malformed');
+  });
+
   it('reports bytes that are not UTF-8 where they are', () => {
     const body = new Uint8Array([...bytes('<pet><name>'), 0xff, ...bytes('</name></pet>')]);
     assert.deepEqual(parse('application/xml', body), { kind: 'encoding', offset: 11 });

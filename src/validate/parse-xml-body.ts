@@ -1,4 +1,5 @@
 import type { ResolveSchema } from '../spec/schema-properties.ts';
+import { schemaTypes } from './coerce-parameter.ts';
 import { decodeText } from './decode-text.ts';
 import type { MediaType } from './media-type.ts';
 import type { ParsedBody } from './parse-body.ts';
@@ -8,7 +9,8 @@ import { readXmlValue } from './read-xml-value.ts';
 /**
  * Reads an XML body into the JSON value its schema describes (see `readXmlValue`), decoded in
  * the `charset` of its content type, else the encoding its XML declaration names, else UTF-8.
- * A document that is not well-formed is `malformed`, with the line and column of the mistake.
+ * A document that is not well-formed is `malformed`, with the line and column of the mistake; a
+ * well-formed one whose schema is a string is that string.
  *
  * @example
  * parseXmlBody(bytes('<Pet id="7"/>'), parseMediaType('application/xml')!, petSchema, resolve)
@@ -24,6 +26,12 @@ export function parseXmlBody(
   if (!decoded.ok) return { kind: 'encoding', offset: decoded.offset };
   const document = parseXmlDocument(decoded.text);
   if (!document.ok) return { kind: 'malformed', reason: document.reason };
+  // `type: string` for an XML media type describes the document itself (senders send a string
+  // payload as written), so its `maxLength` or `pattern` applies to the text.
+  const types = schemaTypes(resolve(schema));
+  if (types.includes('string') && !types.includes('object') && !types.includes('array')) {
+    return { kind: 'parsed', value: decoded.text };
+  }
   return { kind: 'parsed', value: readXmlValue(document.root, schema, resolve) };
 }
 
