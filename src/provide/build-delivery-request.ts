@@ -17,7 +17,7 @@ const IGNORED_HEADERS = new Set([
 
 /**
  * Builds the request for one delivery: the contract's method, the target URL with the declared
- * query parameters added (unless already present), the declared header and cookie parameters
+ * query parameters added (unless already present) or its OAS 3.2 querystring value appended, the declared header and cookie parameters
  * (their first example, else a value generated from their schema, written by their `style` /
  * `explode`, or as JSON for JSON `content`; signature headers are left to signing), the body and
  * its content type, then `extraHeaders` on top.
@@ -41,6 +41,9 @@ export function buildDeliveryRequest(
     if (value === undefined) continue;
     const text = serialiseParameter(parameter, value);
     if (parameter.in === 'query' && !target.searchParams.has(parameter.name)) {
+      if (text !== '') queryParts.push(text);
+    } else if (parameter.in === 'querystring') {
+      // The whole query string; any query the target URL already has stays in front of it.
       if (text !== '') queryParts.push(text);
     } else if (parameter.in === 'header' && !IGNORED_HEADERS.has(parameter.name.toLowerCase())) {
       headers[parameter.name.toLowerCase()] = text;

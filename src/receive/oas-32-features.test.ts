@@ -100,3 +100,37 @@ describe('OAS 3.2 additionalOperations through the receiver', () => {
     });
   });
 });
+
+describe('OAS 3.2 in: querystring through the receiver', () => {
+  test('a PURGE whose query string breaks the selector schema fails at /query/…', async () => {
+    await withReceiver(async (receiver) => {
+      await send(`${receiver.urlFor(purgeHook)}?path=images&recursive=maybe`, 'PURGE');
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.verdict, 'fail');
+      assert.deepEqual(
+        exchange?.findings.map((finding) => [finding.check, finding.where]),
+        [
+          ['querystring.schema', '/query/path'],
+          ['querystring.schema', '/query/recursive'],
+        ],
+      );
+    });
+  });
+
+  test('a PURGE with no query string misses the required querystring', async () => {
+    await withReceiver(async (receiver) => {
+      await send(receiver.urlFor(purgeHook), 'PURGE');
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.findings[0]?.check, 'querystring.required');
+    });
+  });
+
+  test('send writes the querystring example as the whole query string', async () => {
+    await withReceiver(async (receiver) => {
+      await sendDeliveries(catalogue, { contract: purgeHook, to: receiver.urlFor(purgeHook) });
+      const [exchange] = receiver.exchanges();
+      assert.match(exchange?.request.url ?? '', /\?path=%2Fimages&recursive=true$/);
+      assert.equal(exchange?.verdict, 'pass', JSON.stringify(exchange?.findings));
+    });
+  });
+});

@@ -41,10 +41,13 @@ export interface SchemaSpec {
   pointer: string;
 }
 
-/** One parameter (path, query, header or cookie) with `$ref`s resolved. */
+/**
+ * One parameter (path, query, header, cookie, or OAS 3.2's `querystring`: the whole query string
+ * as one value, described by `content`) with `$ref`s resolved.
+ */
 export interface ParameterSpec {
   name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
+  in: 'path' | 'query' | 'querystring' | 'header' | 'cookie';
   required: boolean;
   schema?: SchemaSpec;
   examples: ExampleSpec[];

@@ -3,12 +3,13 @@ import type { Contract } from './contract.ts';
 import type { JsonObject } from './document.ts';
 import { isJsonObject } from './is-json-object.ts';
 import { lintExpression } from './lint-expression.ts';
+import { lintParameters } from './lint-parameters.ts';
 import { lintRequestBody } from './lint-request-body.ts';
 
 /**
  * Lint findings for a catalogue: problems in callback keys (non-standard or malformed
  * expressions, parameters the trigger does not declare, fixed hosts), callbacks and webhooks
- * with no request body schema, and odd media types. Each finding names its contract and points
+ * with no request body schema, odd media types, and misused OAS 3.2 querystring parameters. Each finding names its contract and points
  * into the document. A finding shared by every method of one path item is reported once.
  */
 export function lintCatalogue(
@@ -26,6 +27,7 @@ export function lintCatalogue(
   for (const contract of contracts) {
     lintExpression(contract, document, add);
     lintRequestBody(contract, add);
+    lintParameters(contract, add);
   }
   const unused = unreferencedCallbacks(contracts, document);
   if (unused !== undefined) add(unused);

@@ -6,9 +6,9 @@ import { isJsonObject } from './is-json-object.ts';
 import { appendPointer } from './json-pointer.ts';
 import { readSchema } from './schema.ts';
 
-const locations = new Set<string>(['path', 'query', 'header', 'cookie']);
+const locations = new Set<string>(['path', 'query', 'querystring', 'header', 'cookie']);
 
-/** Narrows `in` to one of the four parameter locations. */
+/** Narrows `in` to one of the parameter locations (`querystring` since OAS 3.2). */
 function isLocation(value: unknown): value is ParameterSpec['in'] {
   return typeof value === 'string' && locations.has(value);
 }
@@ -25,12 +25,21 @@ function readParameter(
   if (typeof parameter.name !== 'string' || !isLocation(parameter.in)) return undefined;
   const schema = readParameterSchema(document, parameter, located.pointer);
   const contentMediaType = readContentMediaType(parameter);
+  const media = contentMedia(document, parameter, located.pointer);
+  // With `content`, examples may sit on the parameter or on its media type (a querystring's often do).
+  const examples =
+    media === undefined
+      ? readExamples(document, parameter, located.pointer, schema)
+      : [
+          ...readExamples(document, parameter, located.pointer, undefined),
+          ...readExamples(document, media.value, media.pointer, schema),
+        ];
   return {
     name: parameter.name,
     in: parameter.in,
     required: parameter.in === 'path' || parameter.required === true,
     ...(schema === undefined ? {} : { schema }),
-    examples: readExamples(document, parameter, located.pointer, schema),
+    examples,
     pointer: located.pointer,
     ...(typeof parameter.style === 'string' ? { style: parameter.style } : {}),
     ...(typeof parameter.explode === 'boolean' ? { explode: parameter.explode } : {}),
@@ -44,14 +53,13 @@ function readContentMediaType(parameter: JsonObject): string | undefined {
   return Object.keys(parameter.content)[0];
 }
 
-/** `schema`, or the schema of the single media type under `content`. */
-function readParameterSchema(
+/** The single media type object under `content` (its `$ref` followed), when there is no `schema`. */
+function contentMedia(
   document: JsonObject,
   parameter: JsonObject,
   pointer: string,
-): ReturnType<typeof readSchema> {
-  const direct = readSchema(parameter, pointer);
-  if (direct !== undefined || !isJsonObject(parameter.content)) return direct;
+): { value: JsonObject; pointer: string } | undefined {
+  if (parameter.schema !== undefined || !isJsonObject(parameter.content)) return undefined;
   const [mediaType] = Object.keys(parameter.content);
   if (mediaType === undefined) return undefined;
   const media = followRef(
@@ -60,8 +68,20 @@ function readParameterSchema(
     appendPointer(pointer, 'content', mediaType),
   );
   return media !== undefined && isJsonObject(media.value)
-    ? readSchema(media.value, media.pointer)
+    ? { value: media.value, pointer: media.pointer }
     : undefined;
+}
+
+/** `schema`, or the schema of the single media type under `content`. */
+function readParameterSchema(
+  document: JsonObject,
+  parameter: JsonObject,
+  pointer: string,
+): ReturnType<typeof readSchema> {
+  const direct = readSchema(parameter, pointer);
+  if (direct !== undefined) return direct;
+  const media = contentMedia(document, parameter, pointer);
+  return media === undefined ? undefined : readSchema(media.value, media.pointer);
 }
 
 /** A `parameters` list (items may be `$ref`s); entries that are not parameters are skipped. */

@@ -13,6 +13,8 @@ const stylesByLocation: Readonly<Record<ParameterSpec['in'], readonly string[]>>
   query: ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'],
   header: ['simple'],
   cookie: ['form'],
+  // A querystring parameter has `content`, never a style.
+  querystring: [],
 };
 
 /**
@@ -49,12 +51,15 @@ type Shape =
  * - query: the query-string part, percent-encoded, e.g. `ids=1&ids=2` (empty when nothing is sent);
  * - cookie: the `Cookie` header part, e.g. `ids=1; ids=2`;
  * - header: the header value, not percent-encoded;
- * - path: the text that replaces `{name}`, percent-encoded.
+ * - path: the text that replaces `{name}`, percent-encoded;
+ * - querystring (OAS 3.2): the whole query string, by its `content` media type (see {@link serialiseQueryString}).
  * Items and property values that are themselves arrays or objects are written as JSON.
  * @example serialiseParameter({ name: 'color', in: 'query' }, ['blue', 'black']) // 'color=blue&color=black'
  * @example serialiseParameter({ name: 'color', in: 'path', style: 'matrix' }, 'blue') // ';color=blue'
  */
 export function serialiseParameter(parameter: ParameterSerialisation, value: unknown): string {
+  if (parameter.in === 'querystring')
+    return serialiseQueryString(parameter.contentMediaType, value);
   const encode = parameter.in === 'header' ? (text: string): string => text : encodeURIComponent;
   const name = encode(parameter.name);
   const shape: Shape = isJsonParameter(parameter)
@@ -100,6 +105,32 @@ export function serialiseParameter(parameter: ParameterSerialisation, value: unk
     default:
       return formText(name, shape, items, explode, ',', pairSeparator, exploded);
   }
+}
+
+/**
+ * An OAS 3.2 `in: querystring` value as the whole query string (without `?`): for
+ * `application/x-www-form-urlencoded` (and when no media type is given) an object's properties
+ * as `key=value` pairs, an array property as one pair per item; for a JSON media type the JSON
+ * text, percent-encoded; for any other media type the value as text, percent-encoded.
+ * @example serialiseQueryString('application/x-www-form-urlencoded', { path: '/a b', tag: ['x', 'y'] }) // 'path=%2Fa%20b&tag=x&tag=y'
+ * @example serialiseQueryString('application/json', { a: 1 }) // '%7B%22a%22%3A1%7D'
+ */
+export function serialiseQueryString(mediaType: string | undefined, value: unknown): string {
+  if (mediaType !== undefined && isJsonContentType(mediaType)) {
+    return encodeURIComponent(JSON.stringify(value) ?? '');
+  }
+  const form =
+    mediaType === undefined || /^application\/x-www-form-urlencoded\s*(;|$)/i.test(mediaType);
+  if (!form || typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return encodeURIComponent(textOf(value));
+  }
+  return Object.entries(value)
+    .flatMap(([key, item]) =>
+      (Array.isArray(item) ? item : [item]).map(
+        (one) => `${encodeURIComponent(key)}=${encodeURIComponent(textOf(one))}`,
+      ),
+    )
+    .join('&');
 }
 
 /** `form` and its delimited variants: `name=a,b`, or one pair per item when exploded. */

@@ -49,8 +49,9 @@ export function planTrigger(
     if (parameter.in === 'path') {
       pathTexts[parameter.name] = text;
       pathParams[parameter.name] = decodeURIComponent(text);
-    } else if (parameter.in === 'query') queryParts.set(parameter.name, text);
-    else if (parameter.in === 'header') headers[parameter.name] = text;
+    } else if (parameter.in === 'query' || parameter.in === 'querystring') {
+      queryParts.set(parameter.name, text);
+    } else if (parameter.in === 'header') headers[parameter.name] = text;
     else if (text !== '') cookies.push(text);
   }
   const media = chooseMedia(operation.requestBody?.content ?? []);

@@ -25,7 +25,9 @@ export function resolveTargets(
   const name = point.name ?? '';
   if (point.in === 'parameter') {
     const declared = operation.parameters.find((parameter) => parameter.name === name);
-    if (declared !== undefined && declared.in !== 'cookie') return [{ in: declared.in, name }];
+    if (declared !== undefined && declared.in !== 'cookie' && declared.in !== 'querystring') {
+      return [{ in: declared.in, name }];
+    }
     return [{ in: 'query', name }];
   }
   return [{ in: point.in, name }];

@@ -23,7 +23,7 @@ export interface ParameterSources {
 /** What checking one parameter needs that does not depend on the request, worked out once. */
 interface ParameterPlan {
   parameter: ParameterSpec;
-  location: 'query' | 'header' | 'cookie';
+  location: 'query' | 'querystring' | 'header' | 'cookie';
   /** The header name lower-cased; else the name as declared. */
   name: string;
   where: string;
@@ -73,7 +73,11 @@ function planParameters(
       parameter,
       location,
       name,
-      where: appendPointer(`${prefix}/${section}`, name),
+      // A querystring parameter is the whole query, so its findings point at the query itself.
+      where:
+        location === 'querystring'
+          ? `${prefix}/query`
+          : appendPointer(`${prefix}/${section}`, name),
       id: `${checkPrefix}${location}`,
       schema: parameter.schema === undefined ? undefined : context.resolve(parameter.schema.schema),
       siblings: parameters.filter((other) => other !== parameter && other.in === location),
@@ -84,7 +88,10 @@ function planParameters(
   return planned;
 }
 
-/** Required-ness and schema of each declared query, header and cookie parameter. */
+/**
+ * Required-ness and schema of each declared query, header and cookie parameter, and of an
+ * OAS 3.2 `querystring` parameter (the whole query string read by its `content` media type).
+ */
 export function checkParameters(
   context: ValidationContext,
   parameters: readonly ParameterSpec[],
@@ -97,8 +104,15 @@ export function checkParameters(
   const cookies = readCookies(sources.headers.cookie);
   const contract = sources.contract === undefined ? {} : { contract: sources.contract };
   const findings: Finding[] = [];
-  for (const { parameter, location, name, where, id, schema, siblings, json } of planned) {
-    if (location === 'query' && query === undefined) continue;
+  for (const plan of planned) {
+    const { parameter, location, name, where, id, schema, siblings, json } = plan;
+    if ((location === 'query' || location === 'querystring') && sources.query === undefined) {
+      continue;
+    }
+    if (location === 'querystring') {
+      findings.push(...checkQueryString(context, plan, sources.query ?? '', sources));
+      continue;
+    }
     const raw =
       location === 'header'
         ? headerValues(sources.headers[name])
@@ -158,6 +172,98 @@ export function checkParameters(
     );
   }
   return findings;
+}
+
+/** The whole query string as one value, read per the parameter's `content` media type. */
+function checkQueryString(
+  context: ValidationContext,
+  plan: ParameterPlan,
+  text: string,
+  sources: ParameterSources,
+): Finding[] {
+  const { parameter, where, id, schema, json } = plan;
+  const contract = sources.contract === undefined ? {} : { contract: sources.contract };
+  if (text === '') {
+    if (!parameter.required) return [];
+    return [
+      {
+        check: `${id}.required`,
+        severity: 'error',
+        message: `The query string is required (querystring parameter ${JSON.stringify(parameter.name)}), but the request has none`,
+        where,
+        spec: parameter.pointer,
+        expected: parameter.contentMediaType ?? 'a query string',
+        ...contract,
+      },
+    ];
+  }
+  const mediaType = parameter.contentMediaType;
+  const malformed = (reason: string): Finding[] => [
+    {
+      check: `${id}.malformed`,
+      severity: 'error',
+      message: `The query string cannot be read as ${mediaType} (querystring parameter ${JSON.stringify(parameter.name)}): ${reason}`,
+      where,
+      spec: parameter.pointer,
+      expected: mediaType,
+      actual: text,
+      ...contract,
+    },
+  ];
+  let value: unknown;
+  if (mediaType === undefined || isFormMediaType(mediaType)) {
+    value = readForm(text, schema, context.resolve);
+  } else {
+    const decoded = decodeStrict(text);
+    if (decoded === undefined) return malformed('it is not valid percent-encoding');
+    if (json) {
+      const parsed = parseJson(decoded);
+      if (!parsed.ok) return malformed(parsed.reason);
+      value = parsed.value;
+    } else {
+      value = decoded;
+    }
+  }
+  if (parameter.schema === undefined) return [];
+  return context.checkSchema(parameter.schema, value, {
+    where,
+    check: `${id}.schema`,
+    direction: sources.direction,
+    contract: sources.contract,
+  });
+}
+
+function isFormMediaType(mediaType: string): boolean {
+  return /^application\/x-www-form-urlencoded\s*(;|$)/i.test(mediaType);
+}
+
+/**
+ * A form-encoded query as the object its schema describes: each key once, its values converted
+ * to the property's type (an array property takes every repeated value, as `serialiseParameter` writes it).
+ */
+function readForm(
+  text: string,
+  schema: unknown,
+  resolve: (schema: unknown) => unknown,
+): Record<string, unknown> {
+  const properties =
+    isJsonObject(schema) && isJsonObject(schema.properties) ? schema.properties : {};
+  const additional = isJsonObject(schema) ? resolve(schema.additionalProperties) : undefined;
+  const object: Record<string, unknown> = {};
+  for (const [key, values] of readPairs(new URLSearchParams(text))) {
+    const property = Object.hasOwn(properties, key) ? resolve(properties[key]) : additional;
+    object[key] = coerceParameter(values, property, { style: 'form', explode: true }, resolve);
+  }
+  return object;
+}
+
+/** Percent-decoding that says so when the text is not valid encoding. */
+function decodeStrict(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Values of one query or cookie parameter: its texts, or the pairs of an object sent as pairs. */
