@@ -40,40 +40,76 @@ export function readXmlValue(
   schema: unknown,
   resolve: ResolveSchema,
 ): unknown {
-  const resolved = resolve(schema);
+  return readNode(element, schema, createSchemas(resolve));
+}
+
+/** Schema lookups made once per schema object for a whole document (items repeat them). */
+interface Schemas {
+  resolve: ResolveSchema;
+  shape(schema: unknown): Shape;
+  properties(schema: unknown): Record<string, unknown>;
+}
+
+function createSchemas(resolve: ResolveSchema): Schemas {
+  const shapes = new Map<unknown, Shape>();
+  const properties = new Map<unknown, Record<string, unknown>>();
+  return {
+    resolve,
+    shape(schema) {
+      let shape = shapes.get(schema);
+      if (shape === undefined) {
+        shape = shapeOf(schema, resolve);
+        shapes.set(schema, shape);
+      }
+      return shape;
+    },
+    properties(schema) {
+      let found = properties.get(schema);
+      if (found === undefined) {
+        found = schemaProperties(schema, resolve);
+        properties.set(schema, found);
+      }
+      return found;
+    },
+  };
+}
+
+function readNode(element: XmlElement, schema: unknown, schemas: Schemas): unknown {
+  const resolved = schemas.resolve(schema);
   if (isNil(element)) return null;
-  const shape = shapeOf(resolved, resolve);
+  const shape = schemas.shape(resolved);
   if (shape.types.includes('array')) {
     // An array read from one element is a wrapper (the root, a wrapped property, an item that
     // is itself an array): every child element is an item, whatever its name. Bare text is
     // kept as it is, for the type check to say it is not a list.
     if (element.children.length === 0 && element.text.trim() !== '') return element.text;
-    return element.children.map((child) => readXmlValue(child, shape.items, resolve));
+    return element.children.map((child) => readNode(child, shape.items, schemas));
   }
-  const objectLike = shape.types.includes('object') || hasProperties(resolved, resolve);
+  const objectLike =
+    shape.types.includes('object') || Object.keys(schemas.properties(resolved)).length > 0;
   if (element.children.length === 0) {
     const text = element.text;
     const plainText = !objectLike || (text.trim() !== '' && ownAttributes(element).length === 0);
     if (plainText) return readText(text, shape);
   }
-  return readObject(element, resolved, shape, resolve);
+  return readObject(element, resolved, shape, schemas);
 }
 
 function readObject(
   element: XmlElement,
   schema: unknown,
   shape: Shape,
-  resolve: ResolveSchema,
+  schemas: Schemas,
 ): Record<string, unknown> {
   const entries: Array<[string, unknown]> = [];
   const usedElements = new Set<XmlElement>();
   const usedAttributes = new Set<XmlAttribute>();
   const unused = (child: XmlElement): boolean => !usedElements.has(child);
-  const properties = schemaProperties(schema, resolve);
+  const properties = schemas.properties(schema);
   for (const [key, written] of Object.entries(properties)) {
-    const property = resolve(written);
+    const property = schemas.resolve(written);
     const hints = xmlHints(property);
-    const propertyShape = shapeOf(property, resolve);
+    const propertyShape = schemas.shape(property);
     const array = propertyShape.types.includes('array');
     const structured = array || propertyShape.types.includes('object');
     if (hints.attribute && !structured) {
@@ -86,14 +122,14 @@ function readObject(
     if (array && !hints.wrapped) {
       // Unwrapped items are siblings named after the items (else the property); the array's
       // own `xml.name` has no effect (OAS "XML Object Examples").
-      const itemHints = xmlHints(resolve(propertyShape.items));
+      const itemHints = xmlHints(schemas.resolve(propertyShape.items));
       const items = element.children.filter(
         (child) => unused(child) && matches(child, itemHints.name ?? key, itemHints),
       );
       for (const item of items) usedElements.add(item);
       // No element is how an empty unwrapped array is written; absent only if it may be.
       if (items.length === 0 && !shape.required.has(key)) continue;
-      entries.push([key, items.map((item) => readXmlValue(item, propertyShape.items, resolve))]);
+      entries.push([key, items.map((item) => readNode(item, propertyShape.items, schemas))]);
       continue;
     }
     const found = element.children.filter(
@@ -107,8 +143,8 @@ function readObject(
     entries.push([
       key,
       found.length === 1
-        ? readXmlValue(first, written, resolve)
-        : found.map((child) => readXmlValue(child, written, resolve)),
+        ? readNode(first, written, schemas)
+        : found.map((child) => readNode(child, written, schemas)),
     ]);
   }
   const taken = new Set(entries.map(([key]) => key));
@@ -121,7 +157,7 @@ function readObject(
     others.set(child.name, [...(others.get(child.name) ?? []), child]);
   }
   for (const [name, children] of others) {
-    const values = children.map((child) => readXmlValue(child, additional, resolve));
+    const values = children.map((child) => readNode(child, additional, schemas));
     entries.push([name, values.length === 1 ? values[0] : values]);
     taken.add(name);
   }
@@ -170,10 +206,6 @@ function isNil(element: XmlElement): boolean {
       attribute.namespace === xsiNamespace &&
       (attribute.value.trim() === 'true' || attribute.value.trim() === '1'),
   );
-}
-
-function hasProperties(schema: unknown, resolve: ResolveSchema): boolean {
-  return Object.keys(schemaProperties(schema, resolve)).length > 0;
 }
 
 function shapeOf(schema: unknown, resolve: ResolveSchema): Shape {
