@@ -154,7 +154,9 @@ function readObject(
     // An element with a declared property's name that did not match it (another namespace)
     // is not that property, and cannot be told apart from it in the value: it is left out.
     if (!unused(child) || taken.has(child.name) || Object.hasOwn(properties, child.name)) continue;
-    others.set(child.name, [...(others.get(child.name) ?? []), child]);
+    const group = others.get(child.name);
+    if (group === undefined) others.set(child.name, [child]);
+    else group.push(child);
   }
   for (const [name, children] of others) {
     const values = children.map((child) => readNode(child, additional, schemas));
