@@ -271,6 +271,21 @@ describe('the receiver checks XML bodies against their schema', () => {
       ],
     },
   ];
+  it('a body without a Content-Type is still read as the one declared XML type', async () => {
+    const route = receiver.routes().find((item) => item.contract === 'webhook/order/post');
+    assert.ok(route);
+    const response = await fetch(route.url, {
+      method: 'POST',
+      body: new TextEncoder().encode('<Order id="o"><line>x</line></Order>'),
+    });
+    await response.arrayBuffer();
+    const got = errors(receiver.exchanges().at(-1)).map(({ check, where }) => ({ check, where }));
+    assert.deepEqual(got, [
+      { check: 'content-type.missing', where: '/headers/content-type' },
+      { check: 'body.schema', where: '/body/lines/0' },
+    ]);
+  });
+
   for (const { name, contract, body, want } of wrong) {
     it(`${contract}: ${name} is the right finding`, async () => {
       const exchange = await deliver(contract, body);
