@@ -153,6 +153,7 @@ describe('bad input never crashes the receiver, is journaled and gets a finding'
       const [exchange] = await h.journal();
       assert.deepEqual(checks(exchange), ['body.too-large']);
       assert.equal(exchange?.findings[0]?.actual, 100000);
+      assert.equal(exchange?.contract, paid, 'still counted for the contract its URL names');
       await stillServes(h);
     });
   });
@@ -193,6 +194,7 @@ describe('bad input never crashes the receiver, is journaled and gets a finding'
       assert.match(answer, /^HTTP\/1\.1 408/);
       const [exchange] = await h.journal();
       assert.deepEqual(checks(exchange), ['request.timeout']);
+      assert.equal(exchange?.contract, paid);
       assert.equal(new TextDecoder().decode(exchange?.request.body), '{"id":"i1"');
       assert.equal(exchange?.request.url, h.path('i1'));
       await stillServes(h);
@@ -224,8 +226,34 @@ describe('bad input never crashes the receiver, is journaled and gets a finding'
       }
       const [exchange] = await h.journal();
       assert.deepEqual(checks(exchange), ['request.aborted']);
+      assert.match(exchange?.findings[0]?.message ?? '', /^The client closed the connection/);
+      assert.equal(exchange?.contract, paid);
+      assert.equal(h.receiver.stats().unexpected, 0);
       assert.equal(new TextDecoder().decode(exchange?.request.body), '{"id":');
       await stillServes(h);
+    });
+  });
+
+  test('an upload the receiver cuts short as it closes says the receiver closed it', async () => {
+    await withReceiver({ closeGraceMs: 100 }, async (h) => {
+      const request = httpRequest(`${h.receiver.origin}${h.path('i1')}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': '100' },
+      });
+      request.on('error', () => {});
+      await new Promise<void>((resolve) => request.write('{"id":', () => resolve()));
+      for (let i = 0; i < 50 && !request.socket?.writable; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      await h.receiver.close();
+      const [exchange] = await h.journal();
+      assert.deepEqual(checks(exchange), ['request.aborted']);
+      assert.match(
+        exchange?.findings[0]?.message ?? '',
+        /^The receiver closed the connection as it shut down after 6 body bytes/,
+      );
+      assert.equal(exchange?.contract, paid);
     });
   });
 

@@ -50,6 +50,7 @@ export function createExchangeLog(ring: ExchangeRing, journal?: Journal): Exchan
         verdict: hasErrors(planned.findings) ? 'fail' : 'pass',
       };
       if (planned.contract !== undefined) exchange.contract = planned.contract;
+      if (planned.alsoConformsTo !== undefined) exchange.alsoConformsTo = planned.alsoConformsTo;
       if (planned.token !== undefined) exchange.token = planned.token;
       if (planned.parsedBody !== undefined) exchange.parsedBody = planned.parsedBody;
       return exchange;

@@ -16,7 +16,7 @@ import type { InboundRequest } from './exchange.ts';
 import { createExchangeRing } from './exchange-ring.ts';
 import { isoNow } from './iso-now.ts';
 import { planClientError } from './plan-client-error.ts';
-import { type PlanContext, planExchange } from './plan-exchange.ts';
+import { locateRequest, type PlanContext, planExchange } from './plan-exchange.ts';
 import { planUnreadBody } from './plan-unread-body.ts';
 import { readBody } from './read-body.ts';
 import { serveExtraRoute } from './serve-extra-route.ts';
@@ -89,6 +89,8 @@ export async function createReceiver(
   const inFlight = new WeakMap<Socket, InFlight>();
   const pending = new Set<Promise<void>>();
   let origin = '';
+  /** Set by close(): a request cut short from then on was cut by the receiver, not its client. */
+  let shuttingDown = false;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = isoNow();
@@ -103,11 +105,14 @@ export async function createReceiver(
     if (state.settled) return;
     state.settled = true;
 
+    // A request whose body never arrived whole still counts for its contract.
+    const located = (): { contract?: string; token?: string } =>
+      locateRequest(planContext, head.method, head.url);
     if (body.kind === 'aborted') {
       const exchange = makeExchange(
         receivedAt,
         { ...head, body: body.bytes },
-        planUnreadBody(body, maxBody),
+        { ...planUnreadBody(body, maxBody, shuttingDown ? 'receiver' : 'client'), ...located() },
       );
       // Nobody is left to receive an answer.
       delete exchange.answer;
@@ -119,7 +124,7 @@ export async function createReceiver(
       const exchange = makeExchange(
         receivedAt,
         { ...head, body: emptyBody },
-        planUnreadBody(body, maxBody),
+        { ...planUnreadBody(body, maxBody), ...located() },
       );
       await record(exchange);
       response.shouldKeepAlive = false;
@@ -224,7 +229,12 @@ export async function createReceiver(
     const exchange = makeExchange(
       live?.receivedAt ?? new Date().toISOString(),
       plan.request,
-      plan.planned,
+      live === undefined
+        ? plan.planned
+        : {
+            ...plan.planned,
+            ...locateRequest(planContext, live.request.method ?? '', live.request.url ?? ''),
+          },
     );
     await record(exchange);
     if (socket.writable) socket.end(rawResponse(plan.status, plan.reason));
@@ -318,6 +328,7 @@ export async function createReceiver(
     subscribe: log.subscribe,
     exchanges: () => ring.list(),
     close() {
+      shuttingDown = true;
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

@@ -31,6 +31,12 @@ export interface Exchange {
   request: InboundRequest;
   /** Matched contract id; absent for an unexpected callback. */
   contract?: string;
+  /**
+   * Other contracts whose URL and method the request matches just as well (a callback key and
+   * method declared twice) and whose checks it passes too; a run counts the delivery for
+   * whichever of them is still expected.
+   */
+  alsoConformsTo?: string[];
   /** Trigger correlation token found in the URL, when the URL carried one. */
   token?: string;
   /** The request body parsed per its content type, when it could be. */

@@ -48,6 +48,8 @@ export interface PlanContext {
 /** A request judged: its contract (if any), findings, and the answer to give. */
 export interface PlannedExchange {
   contract?: string;
+  /** Look-alike contracts (same URL and method) whose checks the request passes too. */
+  alsoConformsTo?: string[];
   token?: string;
   parsedBody?: unknown;
   findings: Finding[];
@@ -63,13 +65,8 @@ export interface PlannedExchange {
  * @example planExchange(context, { method: 'POST', url: '/tok/cb/createInvoice/invoices/1', headers, body }).answer.status // 200
  */
 export function planExchange(context: PlanContext, request: InboundRequest): PlannedExchange {
-  const { table, tokenPrefix, triggers, validator } = context;
-  const carriesToken = request.url.startsWith(`${tokenPrefix}/`) || request.url === tokenPrefix;
-  const rest = !carriesToken
-    ? request.url
-    : request.url === tokenPrefix
-      ? '/'
-      : request.url.slice(tokenPrefix.length);
+  const { table, triggers, validator } = context;
+  const { carriesToken, rest } = splitToken(context.tokenPrefix, request.url);
   if (!carriesToken) {
     return unexpected(
       context,
@@ -116,17 +113,22 @@ export function planExchange(context: PlanContext, request: InboundRequest): Pla
     };
   }
   // The same key and method declared twice cannot be told apart by URL: the first contract the
-  // request conforms to wins, else the first declared.
-  let contract = match.route.contract;
-  let checked = check(validator, contract, request, match.captured);
-  for (const tie of hasErrors(checked.findings) ? match.ties : []) {
-    const other = check(validator, tie.route.contract, request, tie.captured);
-    if (!hasErrors(other.findings)) {
-      contract = tie.route.contract;
-      checked = other;
-      break;
-    }
+  // request conforms to wins, else the first declared. Every tie is checked (ties are rare:
+  // look-alike callbacks), so a run can count a delivery for whichever look-alike it fits and
+  // is still expected.
+  type Checked = { contract: Contract; result: ReturnType<typeof check> };
+  const first: Checked = {
+    contract: match.route.contract,
+    result: check(validator, match.route.contract, request, match.captured),
+  };
+  const passing: Checked[] = hasErrors(first.result.findings) ? [] : [first];
+  for (const tie of match.ties) {
+    const result = check(validator, tie.route.contract, request, tie.captured);
+    if (!hasErrors(result.findings)) passing.push({ contract: tie.route.contract, result });
   }
+  const [chosen = first, ...others] = passing;
+  const { contract, result: checked } = chosen;
+  const alsoConformsTo = others.map((other) => other.contract.id);
   const inspection = inspectBody(request, contract.id, {
     parsedAlready: checked.parsedBody !== undefined,
   });
@@ -153,9 +155,39 @@ export function planExchange(context: PlanContext, request: InboundRequest): Pla
   return {
     ...withToken,
     contract: contract.id,
+    ...(alsoConformsTo.length === 0 ? {} : { alsoConformsTo }),
     ...(parsedBody === undefined ? {} : { parsedBody }),
     findings,
     ...planned,
+  };
+}
+
+/** Whether a URL starts with the receiver's token, and what follows it. */
+function splitToken(tokenPrefix: string, url: string): { carriesToken: boolean; rest: string } {
+  if (url === tokenPrefix) return { carriesToken: true, rest: '/' };
+  if (url.startsWith(`${tokenPrefix}/`)) {
+    return { carriesToken: true, rest: url.slice(tokenPrefix.length) };
+  }
+  return { carriesToken: false, rest: url };
+}
+
+/**
+ * The contract (and trigger token) a request's method and URL belong to, without checking the
+ * request: for one whose body never arrived whole, so it is still counted for its contract.
+ * @example locateRequest(context, 'POST', '/tok/cb/createInvoice/invoices/1') // { contract: 'createInvoice/invoicePaid/post' }
+ */
+export function locateRequest(
+  context: Pick<PlanContext, 'table' | 'tokenPrefix' | 'triggers'>,
+  method: string,
+  url: string,
+): { contract?: string; token?: string } {
+  const { carriesToken, rest } = splitToken(context.tokenPrefix, url);
+  if (!carriesToken) return {};
+  const match = matchRoute(context.table, method, rest, context.triggers);
+  if (match.kind !== 'matched') return {};
+  return {
+    contract: match.route.contract.id,
+    ...(match.trigger === undefined ? {} : { token: match.trigger }),
   };
 }
 

@@ -6,17 +6,26 @@ export type UnreadBody = Exclude<BodyResult, { kind: 'complete' }>;
 
 /**
  * The exchange for a request whose body was not read to the end: an aborted request is recorded
- * as dropped (nobody is left to answer), an oversized one is answered 413 and its connection closed.
+ * as dropped (nobody is left to answer; `closedBy` says who ended it), an oversized one is
+ * answered 413 and its connection closed.
  * @example planUnreadBody({ kind: 'too-large', received: 0, declared: 20 }, 10).answer.status // 413
  */
-export function planUnreadBody(body: UnreadBody, maxBody: number): PlannedExchange {
+export function planUnreadBody(
+  body: UnreadBody,
+  maxBody: number,
+  closedBy: 'client' | 'receiver' = 'client',
+): PlannedExchange {
   if (body.kind === 'aborted') {
+    const who =
+      closedBy === 'client'
+        ? 'The client closed the connection'
+        : 'The receiver closed the connection as it shut down';
     return {
       findings: [
         {
           check: 'request.aborted',
           severity: 'error',
-          message: `The client closed the connection after ${body.bytes.length} body bytes, before the request was complete.`,
+          message: `${who} after ${body.bytes.length} body bytes, before the request was complete.`,
           where: '/body',
         },
       ],

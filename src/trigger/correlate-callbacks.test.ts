@@ -331,7 +331,7 @@ test('token-less callbacks fill the triggers in send order; retries stay on thei
   assert.equal(expectations[0]?.attempts, 2);
 });
 
-test('contracts declared alike (same key, method and messages) each take one of the deliveries the receiver routed to the first', () => {
+test('look-alike contracts (declared alike, or the request passes the others too) each take one of the deliveries the receiver routed to the first', () => {
   const ids = [
     'post-user/onVerified/post',
     'post-user/onRegistered/post',
@@ -356,7 +356,12 @@ test('contracts declared alike (same key, method and messages) each take one of 
       },
     },
   });
-  const cases: Array<{ name: string; schemas: unknown[]; want: string[] }> = [
+  const cases: Array<{
+    name: string;
+    schemas: unknown[];
+    alsoConformsTo?: string[];
+    want: string[];
+  }> = [
     {
       name: 'same schema: three deliveries fill the three',
       schemas: [{ $ref: '#/s' }, { $ref: '#/s' }, { $ref: '#/s' }],
@@ -367,8 +372,20 @@ test('contracts declared alike (same key, method and messages) each take one of 
       schemas: [{ $ref: '#/a' }, { $ref: '#/b' }, { $ref: '#/c' }],
       want: ['duplicate', 'missing', 'missing'],
     },
+    {
+      name: 'different schemas that the deliveries all pass (the receiver says so): they fill the three',
+      schemas: [{ $ref: '#/a' }, { $ref: '#/b' }, { $ref: '#/c' }],
+      alsoConformsTo: [ids[1] ?? '', ids[2] ?? ''],
+      want: ['received', 'received', 'received'],
+    },
+    {
+      name: 'different schemas, the deliveries pass only the third too: the second stays missing',
+      schemas: [{ $ref: '#/a' }, { $ref: '#/b' }, { $ref: '#/c' }],
+      alsoConformsTo: [ids[2] ?? ''],
+      want: ['duplicate', 'missing', 'received'],
+    },
   ];
-  for (const { name, schemas, want } of cases) {
+  for (const { name, schemas, alsoConformsTo, want } of cases) {
     const contracts = new Map(ids.map((id, index) => [id, alike(id, schemas[index])]));
     const trigger = sent('u', {
       expectations: ids.map((id) => ({
@@ -379,7 +396,10 @@ test('contracts declared alike (same key, method and messages) each take one of 
         checkable: true,
       })),
     });
-    const routedToFirst = [10, 20, 30].map((at) => exchange('u', at, { contract: ids[0] }));
+    const routedToFirst = [10, 20, 30].map((at) => ({
+      ...exchange('u', at, { contract: ids[0] }),
+      ...(alsoConformsTo === undefined ? {} : { alsoConformsTo }),
+    }));
     const { expectations } = correlateCallbacks({
       sent: [trigger],
       exchanges: routedToFirst,

@@ -24,13 +24,18 @@ export function findSlot(
       if (owner.sent.trigger.ignoredContracts.includes(routed)) return 'ignored';
       const own = owner.slots.find((slot) => slot.planned.contract === routed);
       if (own === undefined || own.delivered < own.planned.count) return own;
-      // Contracts declared alike (same key, method and messages, as Microcks' onVerified,
-      // onRegistered and onCompleted) cannot be told apart by the receiver, which routes to the
-      // first: a further delivery fills the next of them still open instead of being a duplicate.
+      // Look-alike contracts (the same key and method) cannot be told apart by the receiver,
+      // which routes to the first that fits: a further delivery fills the next of them still
+      // open instead of being a duplicate, if they are declared alike (Microcks' onVerified,
+      // onRegistered and onCompleted) or the request passes its checks too (Redoc's
+      // orderInProgress and orderShipped, both any object).
+      const alsoFits = exchange.alsoConformsTo ?? [];
       return (
         owner.slots.find(
           (slot) =>
-            slot.delivered < slot.planned.count && interchangeable(slot.planned.contract, routed),
+            slot.delivered < slot.planned.count &&
+            (interchangeable(slot.planned.contract, routed) ||
+              alsoFits.includes(slot.planned.contract)),
         ) ?? own
       );
     }
@@ -39,14 +44,25 @@ export function findSlot(
     return owner.slots.find((slot) => slot.delivered < slot.planned.count) ?? owner.slots[0];
   }
   if (exchange.contract === undefined) return undefined;
-  // The first slot of the contract still open, in send order, else the last one. A slot never
-  // reopens (deliveries only grow), so the queue's cursor only moves forward: linear overall.
-  const queue = tokenless.get(exchange.contract);
+  // The first slot of the contract still open, in send order (else of a look-alike the request
+  // also fits), else the contract's last one.
+  for (const contract of [exchange.contract, ...(exchange.alsoConformsTo ?? [])]) {
+    const open = firstOpen(tokenless.get(contract));
+    if (open !== undefined) return open;
+  }
+  return tokenless.get(exchange.contract)?.slots.at(-1);
+}
+
+/**
+ * The first slot of a queue still open. A slot never reopens (deliveries only grow), so the
+ * queue's cursor only moves forward: linear overall.
+ */
+function firstOpen(queue: TokenlessQueue | undefined): CorrelationSlot | undefined {
   if (queue === undefined) return undefined;
   while (queue.next < queue.slots.length) {
     const slot = queue.slots[queue.next];
     if (slot !== undefined && slot.delivered < slot.planned.count) return slot;
     queue.next += 1;
   }
-  return queue.slots.at(-1);
+  return undefined;
 }
