@@ -37,7 +37,32 @@ test('inspect lists the additionalOperations of an OAS 3.2 document with their m
   ]);
 });
 
-test('the inspect table shows PURGE in the METHOD column', async () => {
+test('the inspect table shows PURGE, the query string and the item-by-item media types', async () => {
   const { stdout } = await inspect([]);
-  assert.match(stdout, /webhook\/purge\/purge\s+PURGE\s+webhooks/);
+  assert.match(
+    stdout,
+    /webhook\/purge\/purge\s+PURGE\s+webhooks\s+selector \(application\/x-www-form-urlencoded\)\s+\(no body\)/,
+  );
+  assert.match(stdout, /webhook\/progress\/post\s+POST\s+webhooks\s+text\/event-stream \(items\)/);
+  assert.match(stdout, /registerTenant\/purged\/post .* application\/jsonl \(items\)\s+yes/);
+});
+
+test('inspect --json gives the itemSchema media types and the querystring parameter', async () => {
+  const { stdout } = await inspect(['--json']);
+  const summary: unknown = JSON.parse(stdout);
+  assert.ok(typeof summary === 'object' && summary !== null && 'contracts' in summary);
+  assert.ok(Array.isArray(summary.contracts));
+  interface Row {
+    id: string;
+    querystring: unknown;
+    itemSchemas: unknown;
+    examples: unknown;
+  }
+  const byId = new Map(summary.contracts.map((contract: Row) => [contract.id, contract] as const));
+  assert.deepEqual(byId.get('webhook/purge/purge')?.querystring, {
+    name: 'selector',
+    mediaType: 'application/x-www-form-urlencoded',
+  });
+  assert.deepEqual(byId.get('webhook/progress/post')?.itemSchemas, ['text/event-stream']);
+  assert.deepEqual(byId.get('registerTenant/purged/post')?.examples, ['itemSchema']);
 });

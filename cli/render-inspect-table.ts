@@ -21,17 +21,31 @@ export function renderInspectTable(summary: CatalogueSummary): string {
   ];
   const callbacks = summary.contracts.filter((contract) => contract.kind === 'callback');
   const webhooks = summary.contracts.filter((contract) => contract.kind === 'webhook');
+  // The OAS 3.2 query string column is there only when some contract has one.
+  const withQuery = (contracts: ContractSummary[]): boolean =>
+    contracts.some((contract) => contract.querystring !== null);
   if (callbacks.length > 0) {
+    const query = withQuery(callbacks);
     lines.push(`Callbacks (${callbacks.length})`);
     lines.push(
       ...table(
-        ['ID', 'TRIGGER', 'METHOD', 'URL EXPRESSION', 'URL FROM', 'MEDIA TYPES', 'EXAMPLE'],
+        [
+          'ID',
+          'TRIGGER',
+          'METHOD',
+          'URL EXPRESSION',
+          'URL FROM',
+          ...(query ? ['QUERY STRING'] : []),
+          'MEDIA TYPES',
+          'EXAMPLE',
+        ],
         callbacks.map((contract) => [
           contract.id,
           describeTrigger(contract),
           contract.method.toUpperCase(),
           contract.url?.expression ?? '',
           contract.url?.from ?? '',
+          ...(query ? [describeQuerystring(contract)] : []),
           mediaTypes(contract),
           contract.examples.length > 0 ? 'yes' : 'no',
         ]),
@@ -40,14 +54,23 @@ export function renderInspectTable(summary: CatalogueSummary): string {
     );
   }
   if (webhooks.length > 0) {
+    const query = withQuery(webhooks);
     lines.push(`Webhooks (${webhooks.length})`);
     lines.push(
       ...table(
-        ['ID', 'METHOD', 'DECLARED IN', 'MEDIA TYPES', 'EXAMPLE'],
+        [
+          'ID',
+          'METHOD',
+          'DECLARED IN',
+          ...(query ? ['QUERY STRING'] : []),
+          'MEDIA TYPES',
+          'EXAMPLE',
+        ],
         webhooks.map((contract) => [
           contract.id,
           contract.method.toUpperCase(),
           contract.declaredIn ?? '',
+          ...(query ? [describeQuerystring(contract)] : []),
           mediaTypes(contract),
           contract.examples.length > 0 ? 'yes' : 'no',
         ]),
@@ -85,8 +108,20 @@ function describeTrigger(contract: ContractSummary): string {
   return `${trigger.method.toUpperCase()} ${trigger.path}${name}`;
 }
 
+/** Media types, each with an OAS 3.2 itemSchema marked `(items)`: its body is a sequence. */
 function mediaTypes(contract: ContractSummary): string {
-  return contract.mediaTypes.length === 0 ? '(no body)' : contract.mediaTypes.join(', ');
+  if (contract.mediaTypes.length === 0) return '(no body)';
+  const sequences = new Set(contract.itemSchemas);
+  return contract.mediaTypes
+    .map((mediaType) => (sequences.has(mediaType) ? `${mediaType} (items)` : mediaType))
+    .join(', ');
+}
+
+/** The OAS 3.2 querystring parameter: its name and media type. */
+function describeQuerystring(contract: ContractSummary): string {
+  const { querystring } = contract;
+  if (querystring === null) return '';
+  return `${querystring.name} (${querystring.mediaType ?? 'form'})`;
 }
 
 /** Left-aligned columns separated by two spaces; long cells cut with `…`. */

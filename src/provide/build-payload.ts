@@ -2,6 +2,7 @@ import { UsageError } from '../errors.ts';
 import type { MediaTypeSpec } from '../spec/contract.ts';
 import type { LoadedDocument } from '../spec/document.ts';
 import { derefLocal } from '../spec/index.ts';
+import { sampleItems } from './sample-items.ts';
 import { sampleSchema } from './sample-schema.ts';
 
 /** A payload chosen for a media type and where it came from. */
@@ -14,7 +15,8 @@ export interface BuiltPayload {
 /**
  * Picks the payload to send for one media type: the named example when `options.example` is
  * given, else the first declared example (media type, then the schema's `example` / `examples`),
- * else a value generated from the schema.
+ * else a value generated from the schema; for an OAS 3.2 `itemSchema` (and no `schema`), a list of
+ * items (see {@link sampleItems}).
  *
  * @example
  * buildPayload(document, contract.operation.requestBody.content[0], { example: 'paid' })
@@ -41,6 +43,10 @@ export function buildPayload(
   }
   const first = media.examples[0];
   if (first !== undefined) return { value: first.value, source: `example:${first.name}` };
+  if (media.itemSchema !== undefined && media.schema === undefined) {
+    const { items, source } = sampleItems(document, media.itemSchema);
+    return { value: items, source };
+  }
   if (media.schema === undefined) return { value: undefined, source: 'generated' };
   const schemaExample = readSchemaExample(derefLocal(document.document, media.schema.schema));
   if (schemaExample.found) return { value: schemaExample.value, source: 'example:schema' };

@@ -10,6 +10,8 @@ import type { Receiver } from './types.ts';
 const spec = new URL('../../specs/cache-3.2.yaml', import.meta.url).pathname;
 const purgeHook = 'webhook/purge/purge';
 const purgeCallback = 'registerTenant/purged/purge';
+const report = 'registerTenant/purged/post';
+const progress = 'webhook/progress/post';
 
 let catalogue: Catalogue;
 before(async () => {
@@ -130,6 +132,90 @@ describe('OAS 3.2 in: querystring through the receiver', () => {
       await sendDeliveries(catalogue, { contract: purgeHook, to: receiver.urlFor(purgeHook) });
       const [exchange] = receiver.exchanges();
       assert.match(exchange?.request.url ?? '', /\?path=%2Fimages&recursive=true$/);
+      assert.equal(exchange?.verdict, 'pass', JSON.stringify(exchange?.findings));
+    });
+  });
+});
+
+/** A POST of `body` as `contentType`. */
+function post(url: string, contentType: string, body: string): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+}
+
+describe('OAS 3.2 itemSchema through the receiver', () => {
+  test('each JSON line of the purge report is checked against itemSchema', async () => {
+    await withReceiver(async (receiver) => {
+      const lines = '{"path":"/a.png","bytes":10}\n{"path":"/b.png","bytes":-1}\nnot json\n';
+      const response = await post(`${receiver.urlFor(report)}/cache`, 'application/jsonl', lines);
+      assert.equal(response.status, 204);
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.contract, report);
+      assert.deepEqual(
+        exchange?.findings.map((finding) => [finding.check, finding.where]),
+        [
+          ['body.schema', '/body/1/bytes'],
+          ['body.malformed', '/body/2'],
+        ],
+      );
+      assert.match(exchange?.findings[0]?.spec ?? '', /^\/components\/schemas\/PurgedFile\//);
+    });
+  });
+
+  test('a conforming report passes', async () => {
+    await withReceiver(async (receiver) => {
+      await post(
+        `${receiver.urlFor(report)}/cache`,
+        'application/jsonl',
+        '{"path":"/a","bytes":0}\n',
+      );
+      assert.equal(receiver.exchanges()[0]?.verdict, 'pass');
+    });
+  });
+
+  test('each server-sent event is an object checked against itemSchema', async () => {
+    await withReceiver(async (receiver) => {
+      const events =
+        'event: progress\ndata: {"percent":40}\n\n: comment\n\nevent: finished\ndata: {}\n\nevent: done\n\n';
+      await post(receiver.urlFor(progress), 'text/event-stream', events);
+      const [exchange] = receiver.exchanges();
+      assert.deepEqual(
+        exchange?.findings.map((finding) => [finding.check, finding.where]),
+        [
+          ['body.schema', '/body/1/event'],
+          ['body.schema', '/body/2/data'],
+        ],
+      );
+    });
+  });
+
+  test('send generates a few items for itemSchema, and the receiver accepts them', async () => {
+    await withReceiver(async (receiver) => {
+      const { deliveries } = await sendDeliveries(catalogue, {
+        contract: progress,
+        to: receiver.urlFor(progress),
+      });
+      assert.equal(deliveries[0]?.payload, 'generated');
+      const [exchange] = receiver.exchanges();
+      const text = new TextDecoder().decode(exchange?.request.body);
+      assert.equal(text.match(/^event: progress$/gm)?.length, 3, text);
+      assert.match(text, /^data: \{"percent":\d+\}$/m);
+      assert.equal(exchange?.verdict, 'pass', JSON.stringify(exchange?.findings));
+    });
+  });
+
+  test('send writes the item example of the purge report as JSON Lines', async () => {
+    await withReceiver(async (receiver) => {
+      const { deliveries } = await sendDeliveries(catalogue, {
+        contract: report,
+        to: `${receiver.urlFor(report)}/cache`,
+      });
+      assert.equal(deliveries[0]?.payload, 'example:itemSchema');
+      const [exchange] = receiver.exchanges();
+      assert.equal(exchange?.request.headers['content-type'], 'application/jsonl');
+      assert.equal(
+        new TextDecoder().decode(exchange?.request.body),
+        '{"path":"/images/logo.png","bytes":5120}\n',
+      );
       assert.equal(exchange?.verdict, 'pass', JSON.stringify(exchange?.findings));
     });
   });

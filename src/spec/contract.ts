@@ -68,6 +68,11 @@ export interface MediaTypeSpec {
   /** As written, e.g. `application/json`, `application/*+json`, `text/plain; charset=utf-8`. */
   mediaType: string;
   schema?: SchemaSpec;
+  /**
+   * OAS 3.2 `itemSchema`: for a sequential media type (JSON Lines, JSON text sequences,
+   * server-sent events) the schema each item must fit, where `schema` describes the whole sequence.
+   */
+  itemSchema?: SchemaSpec;
   examples: ExampleSpec[];
   pointer: string;
 }

@@ -24,7 +24,11 @@ export function lintRequestBody(contract: Contract, add: (finding: Finding) => v
     });
     return;
   }
-  if (requestBody.content.every((media) => media.schema === undefined)) {
+  if (
+    requestBody.content.every(
+      (media) => media.schema === undefined && media.itemSchema === undefined,
+    )
+  ) {
     add({
       check: 'body.no-schema',
       severity: 'warning',

@@ -19,9 +19,11 @@ export function readContent(
     if (located === undefined) continue;
     const media = isJsonObject(located.value) ? located.value : {};
     const schema = readSchema(media, located.pointer);
+    const itemSchema = readSchema(media, located.pointer, 'itemSchema');
     found.push({
       mediaType,
       ...(schema === undefined ? {} : { schema }),
+      ...(itemSchema === undefined ? {} : { itemSchema }),
       examples: readExamples(document, media, located.pointer, schema),
       pointer: located.pointer,
     });

@@ -1,5 +1,8 @@
 import type { Finding, Severity } from '../validate/finding.ts';
-import type { Catalogue, Contract, HttpMethod } from './contract.ts';
+import type { Catalogue, Contract, HttpMethod, ParameterSpec, SchemaSpec } from './contract.ts';
+import { derefLocal } from './deref-local.ts';
+import type { JsonObject } from './document.ts';
+import { isJsonObject } from './is-json-object.ts';
 import { describeSource, injectionPoint } from './runtime-expression/index.ts';
 import type { InjectionPoint, UrlBase } from './runtime-expression/types.ts';
 
@@ -32,8 +35,12 @@ export interface ContractSummary {
   } | null;
   /** Request media types as written. */
   mediaTypes: string[];
+  /** Those of them with an OAS 3.2 `itemSchema`: the body is a sequence, checked item by item. */
+  itemSchemas: string[];
+  /** The OAS 3.2 `in: querystring` parameter (the whole query string as one value), if any. */
+  querystring: { name: string; mediaType: string | null } | null;
   requestBodyRequired: boolean;
-  /** Names of the payload examples found (media type examples, then schema examples). */
+  /** Names of the payload examples found (media type examples, then schema examples, then `itemSchema` for an OAS 3.2 item schema's own). */
   examples: string[];
   /** Findings about this contract, by severity. */
   findings: Record<Severity, number>;
@@ -75,7 +82,7 @@ export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
       compareText(left.message, right.message),
   );
   const contracts = catalogue.contracts
-    .map((contract) => summariseContract(contract, findings))
+    .map((contract) => summariseContract(contract, findings, catalogue.document.document))
     .sort((left, right) => compareText(left.id, right.id));
   const count = (severity: Severity): number =>
     findings.filter((finding) => finding.severity === severity).length;
@@ -96,7 +103,11 @@ export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
   };
 }
 
-function summariseContract(contract: Contract, findings: readonly Finding[]): ContractSummary {
+function summariseContract(
+  contract: Contract,
+  findings: readonly Finding[],
+  document: JsonObject,
+): ContractSummary {
   const { trigger, expression, operation } = contract;
   const content = operation.requestBody?.content ?? [];
   const own = findings.filter((finding) => finding.contract === contract.id);
@@ -129,14 +140,38 @@ function summariseContract(contract: Contract, findings: readonly Finding[]): Co
             injection: injectionPoint(expression) ?? null,
           },
     mediaTypes: content.map((media) => media.mediaType),
+    itemSchemas: content.flatMap((media) =>
+      media.itemSchema === undefined ? [] : [media.mediaType],
+    ),
+    querystring: querystringOf(operation.parameters),
     requestBodyRequired: operation.requestBody?.required ?? false,
-    examples: content.flatMap((media) => media.examples.map((example) => example.name)),
+    examples: content.flatMap((media) => [
+      ...media.examples.map((example) => example.name),
+      ...(hasItemExample(document, media.itemSchema) ? ['itemSchema'] : []),
+    ]),
     findings: {
       error: own.filter((finding) => finding.severity === 'error').length,
       warning: own.filter((finding) => finding.severity === 'warning').length,
       info: own.filter((finding) => finding.severity === 'info').length,
     },
   };
+}
+
+/** Whether an itemSchema has an `example` or `examples` of its own, which send uses as items. */
+function hasItemExample(document: JsonObject, itemSchema: SchemaSpec | undefined): boolean {
+  if (itemSchema === undefined) return false;
+  const schema = derefLocal(document, itemSchema.schema);
+  return (
+    isJsonObject(schema) &&
+    (schema.example !== undefined || (Array.isArray(schema.examples) && schema.examples.length > 0))
+  );
+}
+
+function querystringOf(parameters: readonly ParameterSpec[]): ContractSummary['querystring'] {
+  const found = parameters.find((parameter) => parameter.in === 'querystring');
+  return found === undefined
+    ? null
+    : { name: found.name, mediaType: found.contentMediaType ?? null };
 }
 
 /** Where the scheme and host of a callback URL come from, in words. */

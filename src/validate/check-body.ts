@@ -1,11 +1,13 @@
 import type { HeaderMap } from '../receive/exchange.ts';
 import type { MediaTypeSpec } from '../spec/contract.ts';
 import { appendPointer } from '../spec/json-pointer.ts';
+import { checkSequence } from './check-sequence.ts';
 import type { Finding } from './finding.ts';
 import { formatValue } from './format-value.ts';
 import { type MediaType, matchMediaType, parseMediaType } from './media-type.ts';
 import { parseBody } from './parse-body.ts';
 import type { Direction } from './schema/build-schema-view.ts';
+import { sequenceKind } from './sequence-kind.ts';
 import type { ValidationContext } from './validation-context.ts';
 
 /** A body to check against the declared content of a request body or response. */
@@ -22,7 +24,7 @@ export interface BodyCheck {
   contract: string | undefined;
 }
 
-/** Content type, encoding, syntax and schema of a body. */
+/** Content type, encoding, syntax and schema of a body (item by item for a sequential media type). */
 export function checkBody(
   context: ValidationContext,
   input: BodyCheck,
@@ -91,6 +93,26 @@ export function checkBody(
     if (media === undefined || parsed?.essence.includes('*') === false) media = parsed;
   }
   if (declaredMedia === undefined || media === undefined) return { findings };
+
+  // OAS 3.2 sequential media types: item by item against itemSchema. Without one, `schema`
+  // describes the list of items, except for event streams, which 3.0/3.1 documents describe as text.
+  const sequence = sequenceKind(media.essence);
+  if (
+    sequence !== undefined &&
+    (declaredMedia.itemSchema !== undefined ||
+      (sequence !== 'event-stream' && declaredMedia.schema !== undefined))
+  ) {
+    const checked = checkSequence(context, {
+      body: input.body,
+      kind: sequence,
+      media: declaredMedia,
+      essence: media.essence,
+      direction: input.direction,
+      contract: input.contract,
+    });
+    findings.push(...checked.findings);
+    return { findings, parsedBody: checked.parsedBody };
+  }
 
   const schemaSpec = declaredMedia.schema;
   const parsed = parseBody(input.body, media, schemaSpec?.schema, context.resolve);
