@@ -31,6 +31,10 @@ paths:
 webhooks:
   newPet:
     post: { responses: { '200': { description: ok } } }
+  cache:
+    post: { responses: { '200': { description: ok } } }
+    additionalOperations:
+      PURGE: { responses: { '204': { description: ok } } }
 `;
 
 describe('routeCallback', () => {
@@ -71,6 +75,9 @@ describe('routeCallback', () => {
     { method: 'POST', url: 'https://cb.test/', want: 'subscribe/bare/post' },
     { method: 'POST', url: 'https://cb.test/webhooks/newPet', want: 'webhook/newPet/post' },
     { method: 'POST', url: 'https://cb.test/webhooks/newPetX' },
+    // An OAS 3.2 additionalOperations method is told apart from the post beside it.
+    { method: 'PURGE', url: 'https://cb.test/webhooks/cache', want: 'webhook/cache/purge' },
+    { method: 'POST', url: 'https://cb.test/webhooks/cache', want: 'webhook/cache/post' },
     { method: 'POST', url: 'https://cb.testing/events/1' },
     { method: 'POST', url: 'https://other.test/events/1' },
   ];

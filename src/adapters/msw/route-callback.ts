@@ -1,5 +1,6 @@
 import type { Contract } from '../../spec/contract.ts';
 import type { CapturedValue } from '../../spec/runtime-expression/types.ts';
+import { isSameMethod } from '../../spec/wire-method.ts';
 import type { CallbackRoute } from './build-callback-routes.ts';
 
 /** What a request URL and method route to. */
@@ -31,10 +32,10 @@ export function routeCallback(
     const found = route.matcher.match(rest === '' ? '/' : rest);
     if (found !== null) candidates.push({ route, captured: found.captured });
   }
-  const lower = method.toLowerCase();
   const ranked = candidates.sort(
     (a, b) =>
-      Number(b.route.contract.method === lower) - Number(a.route.contract.method === lower) ||
+      Number(isSameMethod(method, b.route.contract.method)) -
+        Number(isSameMethod(method, a.route.contract.method)) ||
       b.route.specificity - a.route.specificity,
   );
   const best = ranked[0];
