@@ -58,7 +58,11 @@ export function correlateCallbacks(input: CorrelationInput): Correlation {
         tokenless.set(planned.contract, queue);
       }
     }
-    byToken.set(sent.trigger.token, { sent, slots: own });
+    byToken.set(sent.trigger.token, {
+      sent,
+      slots: own,
+      ignoredContracts: sent.trigger.ignoredContracts,
+    });
   }
 
   const findings: Finding[] = [];

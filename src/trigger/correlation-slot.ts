@@ -1,5 +1,6 @@
 import type { Exchange } from '../receive/exchange.ts';
 import type { Finding } from '../validate/finding.ts';
+import type { SlotOwner, SlotQueue } from './find-slot.ts';
 import type { SentTrigger } from './send-trigger.ts';
 import type { PlannedExpectation } from './types.ts';
 
@@ -15,10 +16,7 @@ export interface CorrelationSlot {
 }
 
 /** Tokenless slots of one contract in send order, and the first that may still take a delivery. */
-export interface TokenlessQueue {
-  slots: CorrelationSlot[];
-  next: number;
-}
+export type TokenlessQueue = SlotQueue<CorrelationSlot>;
 
 /** Slots by the trigger token their trigger was given. */
-export type SlotsByToken = Map<string, { sent: SentTrigger; slots: CorrelationSlot[] }>;
+export type SlotsByToken = Map<string, SlotOwner<CorrelationSlot> & { sent: SentTrigger }>;

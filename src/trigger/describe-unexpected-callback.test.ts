@@ -18,7 +18,9 @@ function exchange(url: string, contract?: string, token?: string): Exchange {
 }
 
 test('describeUnexpectedCallback: says whose token, which contract, or that nothing matches', () => {
-  const byToken: SlotsByToken = new Map([['tok1', { sent: sentTrigger('tok1'), slots: [] }]]);
+  const byToken: SlotsByToken = new Map([
+    ['tok1', { sent: sentTrigger('tok1'), slots: [], ignoredContracts: [] }],
+  ]);
   const cases: Array<[string, Exchange, RegExp, string | undefined]> = [
     [
       "another trigger's contract",

@@ -89,7 +89,7 @@ test('trackDeliveries: token-less deliveries fill triggers in order and skip ret
   assert.equal(tracker.outstanding(), 0);
 });
 
-test('trackDeliveries: a delivery past a full slot fills an interchangeable contract, as correlation will', () => {
+test('trackDeliveries: a delivery past a full slot fills a look-alike contract, as correlation will', () => {
   const twins = (base: PlannedTrigger): PlannedTrigger => ({
     ...base,
     expectations: ['op/one/post', 'op/two/post'].map((contract) => ({
@@ -99,14 +99,21 @@ test('trackDeliveries: a delivery past a full slot fills an interchangeable cont
       checkable: true,
     })),
   });
-  const cases: Array<[string, (a: string, b: string) => boolean, number]> = [
-    ['interchangeable', () => true, 0],
-    ['told apart', () => false, 1],
+  const cases: Array<[string, (a: string, b: string) => boolean, string[] | undefined, number]> = [
+    ['interchangeable', () => true, undefined, 0],
+    ['told apart', () => false, undefined, 1],
+    ['told apart, but the receiver says it passes the other too', () => false, ['op/two/post'], 0],
   ];
-  for (const [name, interchangeable, left] of cases) {
+  for (const [name, interchangeable, alsoConformsTo, left] of cases) {
     const tracker = trackDeliveries([twins(trigger('a', 1))], interchangeable);
     for (const url of ['/r/cb/op/a/1', '/r/cb/op/a/2'])
-      tracker.record(exchange(url, 200, { token: 'a', contract: 'op/one/post' }));
+      tracker.record(
+        exchange(url, 200, {
+          token: 'a',
+          contract: 'op/one/post',
+          ...(alsoConformsTo === undefined ? {} : { alsoConformsTo }),
+        }),
+      );
     assert.equal(tracker.outstanding(), left, name);
   }
 });

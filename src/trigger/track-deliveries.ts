@@ -1,5 +1,5 @@
 import type { Exchange } from '../receive/exchange.ts';
-import { findTriggerToken } from './find-trigger-token.ts';
+import { findSlot, type SlotLike, type SlotOwner, type SlotQueue } from './find-slot.ts';
 import { isRetryableAnswer } from './is-retryable-answer.ts';
 import type { PlannedTrigger } from './types.ts';
 
@@ -11,9 +11,9 @@ export interface DeliveryTracker {
 }
 
 /**
- * Tracks deliveries the way {@link correlateCallbacks} will judge them (with the same
- * `interchangeable` contracts), cheaply enough to run on every exchange, so waiting can stop as
- * soon as everything arrived.
+ * Counts deliveries as {@link correlateCallbacks} will judge them (the same {@link findSlot}, with
+ * the same `interchangeable` contracts), cheaply enough to run on every exchange, so waiting can
+ * stop as soon as everything arrived.
  *
  * @example
  * const tracker = trackDeliveries(plan.triggers); receiver.subscribe(tracker.record);
@@ -22,73 +22,30 @@ export function trackDeliveries(
   triggers: readonly PlannedTrigger[],
   interchangeable: (a: string, b: string) => boolean = () => false,
 ): DeliveryTracker {
-  interface Counter {
-    contract: string;
-    wanted: number;
-    delivered: number;
-    tokenless: boolean;
-  }
-  const byToken = new Map<string, Counter[]>();
-  const all: Counter[] = [];
-  // Tokenless counters per contract in trigger order, and the first one not yet full: a counter
-  // never empties again, so the cursor only moves forward.
-  const tokenless = new Map<string, { counters: Counter[]; next: number }>();
+  const byToken = new Map<string, SlotOwner<SlotLike>>();
+  const tokenless = new Map<string, SlotQueue<SlotLike>>();
+  let outstanding = 0;
   for (const trigger of triggers) {
-    const counters = trigger.expectations
-      .filter((expectation) => expectation.checkable && expectation.count > 0)
-      .map((expectation) => ({
-        contract: expectation.contract,
-        wanted: expectation.count,
-        delivered: 0,
-        tokenless: expectation.tokenless === true,
-      }));
-    byToken.set(trigger.token, counters);
-    all.push(...counters);
-    for (const counter of counters) {
-      if (!counter.tokenless) continue;
-      const queue = tokenless.get(counter.contract) ?? { counters: [], next: 0 };
-      queue.counters.push(counter);
-      tokenless.set(counter.contract, queue);
+    const slots: SlotLike[] = [];
+    for (const planned of trigger.expectations) {
+      if (!planned.checkable || planned.count === 0) continue;
+      const slot = { planned, delivered: 0 };
+      slots.push(slot);
+      outstanding += planned.count;
+      if (planned.tokenless !== true) continue;
+      const queue = tokenless.get(planned.contract) ?? { slots: [], next: 0 };
+      queue.slots.push(slot);
+      tokenless.set(planned.contract, queue);
     }
+    byToken.set(trigger.token, { ignoredContracts: trigger.ignoredContracts, slots });
   }
-  let outstanding = all.reduce((sum, counter) => sum + counter.wanted, 0);
-  const count = (counter: Counter | undefined): void => {
-    if (counter === undefined) return;
-    if (counter.delivered < counter.wanted) outstanding -= 1;
-    counter.delivered += 1;
-  };
   return {
     record(exchange: Exchange): void {
       if (isRetryableAnswer(exchange)) return;
-      const token = findTriggerToken(exchange, byToken);
-      if (token !== undefined) {
-        const counters = byToken.get(token) ?? [];
-        const routed = exchange.contract;
-        if (routed === undefined) {
-          count(counters.find((counter) => counter.delivered < counter.wanted));
-          return;
-        }
-        const own = counters.find((counter) => counter.contract === routed);
-        const open = (counter: Counter): boolean => counter.delivered < counter.wanted;
-        count(
-          own === undefined || open(own)
-            ? own
-            : (counters.find(
-                (counter) => open(counter) && interchangeable(counter.contract, routed),
-              ) ?? own),
-        );
-        return;
-      }
-      const queue = exchange.contract === undefined ? undefined : tokenless.get(exchange.contract);
-      if (queue === undefined) return;
-      while (queue.next < queue.counters.length) {
-        const counter = queue.counters[queue.next];
-        if (counter !== undefined && counter.delivered < counter.wanted) {
-          count(counter);
-          return;
-        }
-        queue.next += 1;
-      }
+      const slot = findSlot(exchange, byToken, tokenless, interchangeable);
+      if (slot === undefined || slot === 'ignored') return;
+      if (slot.delivered < slot.planned.count) outstanding -= 1;
+      slot.delivered += 1;
     },
     outstanding: () => outstanding,
   };
