@@ -6,11 +6,13 @@ import { serveExtraRoute } from '../../receive/serve-extra-route.ts';
 import { urlHost } from '../../receive/url-host.ts';
 import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
 import type { Catalogue, Contract } from '../../spec/contract.ts';
+import { isHttpMethod } from '../../spec/path-item.ts';
 import type { Finding } from '../../validate/finding.ts';
 import { createValidator } from '../../validate/index.ts';
 import { createHostPolicy } from '../create-host-policy.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliver.ts';
 import { mediaEssence } from '../serialize-body.ts';
+import { answerDeclared } from './answer-declared.ts';
 import { buildMockReport } from './build-mock-report.ts';
 import { buildTriggerContext, type ReceivedTrigger } from './build-trigger-context.ts';
 import { corsHeaders } from './cors-headers.ts';
@@ -155,7 +157,12 @@ export async function startMockProvider(
       body: isForm(headers['content-type']) ? formText.decode(bytes) : body,
       bodyLength: bytes.length,
     };
-    const answer: MockedAnswer = await mocker.answer(mocked);
+    // Prism knows only the fixed methods; an OAS 3.2 additionalOperations trigger is answered here.
+    const custom = isHttpMethod(method)
+      ? undefined
+      : matchTrigger(triggers, request.method ?? 'GET', url.pathname);
+    const answer: MockedAnswer =
+      custom === undefined ? await mocker.answer(mocked) : answerDeclared(document, custom.trigger);
     response.writeHead(answer.status, { ...answer.headers, ...cors });
     response.end(answer.body);
 
