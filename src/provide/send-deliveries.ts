@@ -15,7 +15,7 @@ import { buildInvalidPayloads } from './invalid-payloads.ts';
 import { pickMedia } from './pick-media.ts';
 import { resolveContracts } from './resolve-contracts.ts';
 import { type SerializedBody, serializeBody } from './serialize-body.ts';
-import { serializePayload } from './serialize-payload.ts';
+import { payloadNotices, serializePayload } from './serialize-payload.ts';
 import type { SignatureScheme } from './signatures/signature-scheme.ts';
 
 /** Options of {@link sendDeliveries}; every field but `to` has a documented default. */
@@ -154,18 +154,8 @@ function planContract(
     value = built.value;
     const serialized = serializePayload(built, { document, media });
     valid = { ...base, payload: built.source, body: serialized.body };
-    if (serialized.notice !== undefined) {
-      valid.warnings = [
-        {
-          check: 'payload.generated',
-          severity: 'warning',
-          message: serialized.notice,
-          contract: contract.id,
-          where: '/body',
-          spec: media.pointer,
-        },
-      ];
-    }
+    const notices = payloadNotices(serialized, contract.id, media);
+    if (notices.length > 0) valid.warnings = notices;
   }
   const unfit = checkPayload(media, value, valid.payload, contract, validator);
   if (unfit !== undefined) valid.warnings = [...(valid.warnings ?? []), unfit];

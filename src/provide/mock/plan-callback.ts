@@ -10,7 +10,7 @@ import type { DeliveryRequest } from '../delivery-request.ts';
 import { pickMedia } from '../pick-media.ts';
 import { sampleSchema } from '../sample-schema.ts';
 import type { SerializedBody } from '../serialize-body.ts';
-import { serializePayload } from '../serialize-payload.ts';
+import { payloadNotices, serializePayload } from '../serialize-payload.ts';
 
 /** One callback ready to deliver, or why it cannot be. */
 export type PlannedCallback =
@@ -89,18 +89,8 @@ export function planCallback(
       payload = built.source;
       const serialized = serializePayload(built, { document, media });
       body = serialized.body;
-      if (serialized.notice !== undefined) {
-        notices = [
-          {
-            check: 'payload.generated',
-            severity: 'warning',
-            message: serialized.notice,
-            contract: contract.id,
-            where: '/body',
-            spec: media.pointer,
-          },
-        ];
-      }
+      const found = payloadNotices(serialized, contract.id, media);
+      if (found.length > 0) notices = found;
     } catch (error) {
       if (!isCallbackVerifyError(error)) throw error;
       return fail({
