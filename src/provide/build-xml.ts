@@ -1,18 +1,10 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { isJsonObject } from '../spec/is-json-object.ts';
 import { type ResolveSchema, schemaProperties } from '../spec/schema-properties.ts';
+import { readXmlHints, type XmlHints, xmlName } from '../spec/xml-hints.ts';
 
 /** A node in fast-xml-parser's ordered form: `{ tag: children, ':@': { '@_attr': value } }`. */
 type XmlNode = Record<string, unknown>;
-
-/** The OAS XML Object fields that shape the output. */
-interface XmlHints {
-  name?: string;
-  namespace?: string;
-  prefix?: string;
-  attribute: boolean;
-  wrapped: boolean;
-}
 
 const builder = new XMLBuilder({
   preserveOrder: true,
@@ -50,7 +42,7 @@ function elementsFor(
   root: boolean,
 ): XmlNode[] {
   const schema = resolve(written);
-  const hints = xmlHints(schema);
+  const hints = readXmlHints(schema);
   if (Array.isArray(value)) {
     const items = isJsonObject(schema) ? schema.items : undefined;
     // Several root elements are not a document: an array at the root is always wrapped.
@@ -70,7 +62,7 @@ function elementsFor(
   for (const [key, child] of Object.entries(value)) {
     if (child === undefined) continue;
     const property = properties[key];
-    const propertyHints = xmlHints(resolve(property));
+    const propertyHints = readXmlHints(resolve(property));
     if (propertyHints.attribute && (child === null || typeof child !== 'object')) {
       const attribute = qualify(propertyHints.name ?? key, propertyHints);
       attributes[`@_${xmlName(attribute)}`] = child === null ? '' : String(child);
@@ -98,20 +90,6 @@ function namespaceAttributes(hints: XmlHints): Record<string, string> {
   return { [attribute]: hints.namespace };
 }
 
-function xmlHints(schema: unknown): XmlHints {
-  const xml = isJsonObject(schema) && isJsonObject(schema.xml) ? schema.xml : {};
-  const text = (field: unknown): string | undefined =>
-    typeof field === 'string' && field !== '' ? field : undefined;
-  const hints: XmlHints = { attribute: xml.attribute === true, wrapped: xml.wrapped === true };
-  const name = text(xml.name);
-  const namespace = text(xml.namespace);
-  const prefix = text(xml.prefix);
-  if (name !== undefined) hints.name = name;
-  if (namespace !== undefined) hints.namespace = namespace;
-  if (prefix !== undefined) hints.prefix = prefix;
-  return hints;
-}
-
 /** `Pet` for `{ $ref: '#/components/schemas/Pet' }` (also `#/definitions/Pet`). */
 function componentName(schema: unknown): string | undefined {
   if (!isJsonObject(schema) || typeof schema.$ref !== 'string') return undefined;
@@ -123,13 +101,4 @@ function componentName(schema: unknown): string | undefined {
   } catch {
     return token;
   }
-}
-
-/**
- * A property name made a legal XML name (`2fa` → `_2fa`, `first name` → `first_name`): JSON keys
- * may hold anything, element names may not, and a malformed document helps nobody.
- */
-function xmlName(name: string): string {
-  const cleaned = name.replace(/[^\p{L}\p{N}_.:-]/gu, '_');
-  return /^[\p{L}_]/u.test(cleaned) ? cleaned : `_${cleaned}`;
 }

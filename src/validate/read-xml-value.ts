@@ -1,15 +1,8 @@
 import { isJsonObject } from '../spec/is-json-object.ts';
 import { type ResolveSchema, schemaProperties } from '../spec/schema-properties.ts';
+import { readXmlHints, type XmlHints, xmlName } from '../spec/xml-hints.ts';
 import { coerceScalar, schemaTypes } from './coerce-parameter.ts';
 import type { XmlAttribute, XmlElement } from './parse-xml-document.ts';
-
-/** The OAS XML Object fields that say where a value is in the document. */
-interface XmlHints {
-  name: string | undefined;
-  namespace: string | undefined;
-  attribute: boolean;
-  wrapped: boolean;
-}
 
 /** What a schema says about the value, its `allOf` / `anyOf` / `oneOf` members included. */
 interface Shape {
@@ -108,7 +101,7 @@ function readObject(
   const properties = schemas.properties(schema);
   for (const [key, written] of Object.entries(properties)) {
     const property = schemas.resolve(written);
-    const hints = xmlHints(property);
+    const hints = readXmlHints(property);
     const propertyShape = schemas.shape(property);
     const array = propertyShape.types.includes('array');
     const structured = array || propertyShape.types.includes('object');
@@ -122,7 +115,7 @@ function readObject(
     if (array && !hints.wrapped) {
       // Unwrapped items are siblings named after the items (else the property); the array's
       // own `xml.name` has no effect (OAS "XML Object Examples").
-      const itemHints = xmlHints(schemas.resolve(propertyShape.items));
+      const itemHints = readXmlHints(schemas.resolve(propertyShape.items));
       const items = element.children.filter(
         (child) => unused(child) && matches(child, itemHints.name ?? key, itemHints),
       );
@@ -234,22 +227,4 @@ function shapeOf(schema: unknown, resolve: ResolveSchema): Shape {
   visit(schema);
   if (shape.types.includes('null') && !shape.nullable) shape.nullable = true;
   return shape;
-}
-
-function xmlHints(schema: unknown): XmlHints {
-  const xml = isJsonObject(schema) && isJsonObject(schema.xml) ? schema.xml : {};
-  const text = (field: unknown): string | undefined =>
-    typeof field === 'string' && field !== '' ? field : undefined;
-  return {
-    name: text(xml.name),
-    namespace: text(xml.namespace),
-    attribute: xml.attribute === true,
-    wrapped: xml.wrapped === true,
-  };
-}
-
-/** The legal XML name `buildXml` writes for a property name (`first name` → `first_name`). */
-function xmlName(name: string): string {
-  const cleaned = name.replace(/[^\p{L}\p{N}_.:-]/gu, '_');
-  return /^[\p{L}_]/u.test(cleaned) ? cleaned : `_${cleaned}`;
 }
