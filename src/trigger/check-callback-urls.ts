@@ -6,10 +6,12 @@ import { buildRuntimeContext } from './build-runtime-context.ts';
 import type { CorrelationInput } from './correlate-callbacks.ts';
 import type { CorrelationSlot } from './correlation-slot.ts';
 import { describeUrlMismatch } from './describe-url-mismatch.ts';
+import { sameUrlBesideDeclaredQuery } from './same-url-beside-declared-query.ts';
 
 /**
  * Compares each callback of a slot with the URL it should have called (one finding per distinct
- * wrong URL) and, for one routed to no contract, its method with the declared one.
+ * wrong URL; a query the callback operation declares, as `in: query` parameters or an OAS 3.2
+ * `querystring`, may be added) and, for one routed to no contract, its method with the declared one.
  * @example checkCallbackUrls(slot, input, contract)[0]?.check // 'url.mismatch'
  */
 export function checkCallbackUrls(
@@ -27,6 +29,7 @@ export function checkCallbackUrls(
       // The same text needs no parsing: most callbacks call exactly the URL they were given.
       actual !== slot.expectedUrl &&
       normaliseUrl(actual) !== expected &&
+      !sameUrlBesideDeclaredQuery(actual, slot.expectedUrl, contract?.operation.parameters ?? []) &&
       !seen.has(actual)
     ) {
       seen.add(actual);
