@@ -77,6 +77,19 @@ describe('lintCatalogue', () => {
       checks: [['expression.undeclared-parameter', 'warning']],
     },
     {
+      name: 'an OAS 3.2 querystring parameter declares every query name',
+      parameters: [
+        {
+          name: 'q',
+          in: 'querystring',
+          content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } },
+        },
+      ],
+      key: '{$request.query.cb}',
+      pathItem: { post: { ...jsonBody, ...ok } },
+      checks: [],
+    },
+    {
       name: 'header names match case-insensitively',
       parameters: [header('X-Callback-Url')],
       key: '{$request.header.x-callback-url}',

@@ -82,7 +82,11 @@ function undeclaredParameter(
     );
   switch (source.type) {
     case 'query':
-      return declared('query', source.name) ? undefined : `query parameter ${source.name}`;
+      // An OAS 3.2 querystring parameter describes the whole query, whatever names it holds.
+      return declared('query', source.name) ||
+        trigger.parameters.some((parameter) => parameter.in === 'querystring')
+        ? undefined
+        : `query parameter ${source.name}`;
     case 'path':
       return declared('path', source.name) ? undefined : `path parameter ${source.name}`;
     case 'header':
