@@ -9,6 +9,7 @@ import { isJsonContentType } from '../validate/media-type.ts';
 import { assertHostAllowed } from './allowed-hosts.ts';
 import { buildDeliveryRequest } from './build-delivery-request.ts';
 import { buildPayload } from './build-payload.ts';
+import { checkPayload } from './check-payload.ts';
 import { createHostPolicy } from './create-host-policy.ts';
 import { DEFAULT_DELIVERY_TIMEOUT_MS, deliver } from './deliver.ts';
 import { buildInvalidPayloads } from './invalid-payloads.ts';
@@ -157,7 +158,14 @@ function planContract(
     const notices = payloadNotices(serialized, contract.id, media);
     if (notices.length > 0) valid.warnings = notices;
   }
-  const unfit = checkPayload(media, value, valid.payload, contract, validator);
+  const unfit = checkPayload(
+    media,
+    value,
+    valid.payload,
+    contract,
+    validator,
+    'Send another with --example <name> or --body <file>.',
+  );
   if (unfit !== undefined) valid.warnings = [...(valid.warnings ?? []), unfit];
   if (options.invalid !== true) return [valid];
   const invalid: PlannedDelivery[] = [];
@@ -195,30 +203,6 @@ function planContract(
  * that contradicts it, or a value the generator could not make fit, such as a recursive
  * property): a consumer that validates will refuse it, and that is not the consumer's fault.
  */
-function checkPayload(
-  media: MediaTypeSpec | undefined,
-  value: unknown,
-  payload: string,
-  contract: Contract,
-  validator: ReturnType<typeof createValidator>,
-): Finding | undefined {
-  if (media?.schema === undefined || value === undefined) return undefined;
-  const errors = validator
-    .checkValue(media.schema, value, '/body', contract.id)
-    .filter((finding) => finding.severity === 'error');
-  const [first] = errors;
-  if (first === undefined) return undefined;
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  return {
-    check: 'payload.schema',
-    severity: 'warning',
-    message: `The payload sent (${payload}) does not fit the contract's own schema: ${first.message}${more}; a consumer that validates it will refuse it. Send another with --example <name> or --body <file>.`,
-    contract: contract.id,
-    ...(first.where === undefined ? {} : { where: first.where }),
-    ...(first.spec === undefined ? {} : { spec: first.spec }),
-  };
-}
-
 /** `to` with `{name}` replaced by the contract's (percent-encoded) name. */
 function targetOf(to: string, contract: Contract): string {
   return to.replaceAll('{name}', encodeURIComponent(contract.name));

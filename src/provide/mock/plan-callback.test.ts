@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LoadedDocument } from '../../spec/document.ts';
 import { buildCatalogue, loadDocument } from '../../spec/index.ts';
+import { createValidator } from '../../validate/index.ts';
 import { buildTriggerContext } from './build-trigger-context.ts';
 import { planCallback } from './plan-callback.ts';
 
@@ -34,7 +35,7 @@ function storeWith(content: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-async function plan(content: Record<string, unknown>) {
+async function plan(content: Record<string, unknown>, options: { check?: boolean } = {}) {
   // Written to a file: openapi-types types 3.1 callbacks as 3.0 path items, so the object form will not type-check.
   const folder = await mkdtemp(join(tmpdir(), 'cv-plan-callback-'));
   let document: LoadedDocument;
@@ -58,7 +59,12 @@ async function plan(content: Record<string, unknown>) {
     responseHeaders: {},
     responseBody: undefined,
   });
-  const planned = planCallback(document, contract, context);
+  const planned = planCallback(
+    document,
+    contract,
+    context,
+    options.check === true ? { validator: createValidator(document) } : {},
+  );
   assert.ok(planned.ok);
   return planned;
 }
@@ -84,5 +90,32 @@ describe('planCallback: bodies beyond JSON', () => {
     assert.match(contentType, /^multipart\/form-data; boundary=callback-verify-/);
     assert.match(new TextDecoder().decode(planned.request.body), /name="id"\r\n\r\no-1\r\n/);
     assert.equal(planned.notices, undefined);
+  });
+});
+
+describe('planCallback: an example that contradicts its own schema', () => {
+  const content = {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['paid'],
+        properties: { paid: { type: 'boolean' } },
+      },
+      example: { paid: 'yes' },
+    },
+  };
+
+  it('is still sent, with a payload.schema warning naming the field, when a validator is given', async () => {
+    const planned = await plan(content, { check: true });
+    assert.equal(new TextDecoder().decode(planned.request.body), '{"paid":"yes"}');
+    const [notice] = planned.notices ?? [];
+    assert.equal(notice?.check, 'payload.schema');
+    assert.equal(notice?.severity, 'warning');
+    assert.equal(notice?.where, '/body/paid');
+    assert.match(notice?.message ?? '', /--example <name>/);
+  });
+
+  it('goes unremarked without one', async () => {
+    assert.equal((await plan(content)).notices, undefined);
   });
 });

@@ -4,8 +4,10 @@ import type { LoadedDocument } from '../../spec/document.ts';
 import { describeSource, evaluateUrlTemplate } from '../../spec/runtime-expression/index.ts';
 import type { RuntimeContext } from '../../spec/runtime-expression/types.ts';
 import type { Finding } from '../../validate/finding.ts';
+import type { Validator } from '../../validate/index.ts';
 import { buildDeliveryRequest } from '../build-delivery-request.ts';
 import { buildPayload } from '../build-payload.ts';
+import { checkPayload } from '../check-payload.ts';
 import type { DeliveryRequest } from '../delivery-request.ts';
 import { pickMedia } from '../pick-media.ts';
 import { sampleSchema } from '../sample-schema.ts';
@@ -26,6 +28,8 @@ export type PlannedCallback =
 
 /** How payloads are chosen. */
 export interface PayloadChoice {
+  /** Checks the chosen payload against the contract's schema (a `payload.schema` warning). */
+  validator?: Pick<Validator, 'checkValue'>;
   /** Named example to send where the callback declares it; others send their first example. */
   example?: string;
   /** Generate payloads from the schema even where examples exist. */
@@ -90,6 +94,18 @@ export function planCallback(
       const serialized = serializePayload(built, { document, media });
       body = serialized.body;
       const found = payloadNotices(serialized, contract.id, media);
+      const unfit =
+        choice.validator === undefined
+          ? undefined
+          : checkPayload(
+              media,
+              built.value,
+              built.source,
+              contract,
+              choice.validator,
+              'Start the mock with --example <name> (or --dynamic) to send another.',
+            );
+      if (unfit !== undefined) found.push(unfit);
       if (found.length > 0) notices = found;
     } catch (error) {
       if (!isCallbackVerifyError(error)) throw error;

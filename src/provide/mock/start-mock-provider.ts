@@ -93,6 +93,7 @@ export async function startMockProvider(
       const planned = planCallback(document, contract, context, {
         ...(options.example === undefined ? {} : { example: options.example }),
         dynamic: options.dynamic === true,
+        validator,
       });
       if (!planned.ok) {
         findings.push(planned.finding);
