@@ -39,7 +39,8 @@ interface Node {
 /**
  * Derives payloads that break a media type's schema from a valid one: a required field left out,
  * a field of the wrong type, a value outside an `enum` / `const`, and the valid body under a
- * content type the operation does not declare. The shallowest field of each kind is broken.
+ * content type the operation does not declare. The shallowest field of each kind is broken; for an
+ * OAS 3.2 `itemSchema` (and no `schema`), a field of the first item.
  *
  * @example
  * buildInvalidPayloads(document, media, { id: 'o_1', status: 'paid' }, ['application/json'])
@@ -52,12 +53,16 @@ export function buildInvalidPayloads(
   declaredMediaTypes: readonly string[] = [media.mediaType],
 ): InvalidPayload[] {
   const payloads: InvalidPayload[] = [];
-  if (media.schema !== undefined) {
+  // An OAS 3.2 itemSchema alone describes the list of items the payload is.
+  const schema =
+    media.schema?.schema ??
+    (media.itemSchema === undefined
+      ? undefined
+      : { type: 'array', items: media.itemSchema.schema });
+  if (schema !== undefined) {
     const root = document.document;
     const found: Partial<Record<Exclude<InvalidKind, 'wrong-content-type'>, InvalidPayload>> = {};
-    const queue: Node[] = [
-      { path: [], schema: viewSchema(root, media.schema.schema), value: valid },
-    ];
+    const queue: Node[] = [{ path: [], schema: viewSchema(root, schema), value: valid }];
     const rootNode = queue[0];
     for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
       if (isJsonObject(node.value)) {
