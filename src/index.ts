@@ -61,9 +61,11 @@ export {
 } from './report/index.ts';
 export type * from './report/report.ts';
 export type {
+  AdditionalHttpMethod,
   Catalogue,
   Contract,
   ExampleSpec,
+  FixedHttpMethod,
   HttpMethod,
   MediaTypeSpec,
   OperationSpec,
