@@ -2,6 +2,8 @@ import { UsageError } from '../errors.ts';
 import type { MediaTypeSpec } from '../spec/contract.ts';
 import type { LoadedDocument } from '../spec/document.ts';
 import { derefLocal } from '../spec/index.ts';
+import type { Validator } from '../validate/index.ts';
+import { fitSample } from './fit-sample.ts';
 import { sampleItems } from './sample-items.ts';
 import { sampleSchema } from './sample-schema.ts';
 
@@ -15,7 +17,8 @@ export interface BuiltPayload {
 /**
  * Picks the payload to send for one media type: the named example when `options.example` is
  * given, else the first declared example (media type, then the schema's `example` / `examples`),
- * else a value generated from the schema; for an OAS 3.2 `itemSchema` (and no `schema`), a list of
+ * else a value generated from the schema and made to fit it (see {@link fitSample}, with
+ * `options.validator` when the caller has the document's validator); for an OAS 3.2 `itemSchema` (and no `schema`), a list of
  * items (see {@link sampleItems}).
  *
  * @example
@@ -25,7 +28,7 @@ export interface BuiltPayload {
 export function buildPayload(
   document: LoadedDocument,
   media: MediaTypeSpec,
-  options: { example?: string } = {},
+  options: { example?: string; validator?: Pick<Validator, 'checkValue'> } = {},
 ): BuiltPayload {
   if (options.example !== undefined) {
     const wanted = options.example;
@@ -44,13 +47,17 @@ export function buildPayload(
   const first = media.examples[0];
   if (first !== undefined) return { value: first.value, source: `example:${first.name}` };
   if (media.itemSchema !== undefined && media.schema === undefined) {
-    const { items, source } = sampleItems(document, media.itemSchema);
+    const { items, source } = sampleItems(document, media.itemSchema, options.validator);
     return { value: items, source };
   }
   if (media.schema === undefined) return { value: undefined, source: 'generated' };
   const schemaExample = readSchemaExample(derefLocal(document.document, media.schema.schema));
   if (schemaExample.found) return { value: schemaExample.value, source: 'example:schema' };
-  return { value: sampleSchema(document, media.schema), source: 'generated' };
+  const sampled = sampleSchema(document, media.schema);
+  return {
+    value: fitSample(document, media.schema, sampled, options.validator),
+    source: 'generated',
+  };
 }
 
 function readSchemaExample(schema: unknown): { found: true; value: unknown } | { found: false } {

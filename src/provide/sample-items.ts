@@ -3,7 +3,9 @@ import type { LoadedDocument } from '../spec/document.ts';
 import { derefLocal } from '../spec/index.ts';
 import { isJsonObject } from '../spec/is-json-object.ts';
 import { appendPointer } from '../spec/json-pointer.ts';
+import type { Validator } from '../validate/index.ts';
 import { isJsonContentType } from '../validate/media-type.ts';
+import { fitSample } from './fit-sample.ts';
 import { sampleSchema } from './sample-schema.ts';
 
 /** How many items a generated sequence holds: enough to show it is a sequence. */
@@ -11,7 +13,7 @@ const generatedItems = 3;
 
 /**
  * The items to send for an OAS 3.2 `itemSchema`: the item schema's own `examples` (or `example`),
- * else three generated items. A string property that holds JSON (`contentMediaType` JSON with a
+ * else three generated items, made to fit the item schema (see {@link fitSample}). A string property that holds JSON (`contentMediaType` JSON with a
  * `contentSchema`, as an event's `data` often does) gets JSON text generated from that schema.
  *
  * @example
@@ -21,6 +23,7 @@ const generatedItems = 3;
 export function sampleItems(
   document: LoadedDocument,
   itemSchema: SchemaSpec,
+  validator?: Pick<Validator, 'checkValue'>,
 ): { items: unknown[]; source: string } {
   const schema = derefLocal(document.document, itemSchema.schema);
   if (isJsonObject(schema)) {
@@ -30,12 +33,8 @@ export function sampleItems(
     if (schema.example !== undefined)
       return { items: [schema.example], source: 'example:itemSchema' };
   }
-  const item = withJsonContent(
-    document,
-    schema,
-    itemSchema.pointer,
-    sampleSchema(document, itemSchema),
-  );
+  const sampled = fitSample(document, itemSchema, sampleSchema(document, itemSchema), validator);
+  const item = withJsonContent(document, schema, itemSchema.pointer, sampled);
   return { items: Array.from({ length: generatedItems }, () => item), source: 'generated' };
 }
 

@@ -150,7 +150,7 @@ function planContract(
     const built = buildPayload(
       document,
       media,
-      options.example === undefined ? {} : { example: options.example },
+      options.example === undefined ? { validator } : { example: options.example, validator },
     );
     value = built.value;
     const serialized = serializePayload(built, { document, media });

@@ -9,6 +9,7 @@ import { buildDeliveryRequest } from '../build-delivery-request.ts';
 import { buildPayload } from '../build-payload.ts';
 import { checkPayload } from '../check-payload.ts';
 import type { DeliveryRequest } from '../delivery-request.ts';
+import { fitSample } from '../fit-sample.ts';
 import { pickMedia } from '../pick-media.ts';
 import { sampleSchema } from '../sample-schema.ts';
 import type { SerializedBody } from '../serialize-body.ts';
@@ -135,9 +136,17 @@ function choosePayload(
     return buildPayload(document, media, { example: wanted });
   }
   if (choice.dynamic === true && media.schema !== undefined) {
-    return { value: sampleSchema(document, media.schema), source: 'generated' };
+    const sampled = sampleSchema(document, media.schema);
+    return {
+      value: fitSample(document, media.schema, sampled, choice.validator),
+      source: 'generated',
+    };
   }
-  return buildPayload(document, media);
+  return buildPayload(
+    document,
+    media,
+    choice.validator === undefined ? {} : { validator: choice.validator },
+  );
 }
 
 function isHttpUrl(text: string): boolean {
