@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { UsageError } from '../errors.ts';
 import type { MediaTypeSpec } from '../spec/contract.ts';
 import type { JsonObject, LoadedDocument, OasVersion } from '../spec/document.ts';
+import { createValidator } from '../validate/index.ts';
 import { buildPayload } from './build-payload.ts';
 import { sampleSchema } from './sample-schema.ts';
 
@@ -125,6 +126,45 @@ describe('buildPayload', () => {
       (error: unknown) =>
         error instanceof UsageError && /declares no named examples/.test(error.message),
     );
+  });
+});
+
+describe('buildPayload with the document validator', () => {
+  const document = loaded('3.1.0', {
+    Event: {
+      type: 'object',
+      required: ['at'],
+      properties: { at: { type: 'string', format: 'date-time', example: 'yesterday' } },
+    },
+  });
+  const event: MediaTypeSpec = {
+    mediaType: 'application/json',
+    schema: {
+      schema: { $ref: '#/components/schemas/Event' },
+      pointer: '/components/schemas/Event',
+    },
+    examples: [],
+    pointer: '/x',
+  };
+  const validator = createValidator(document);
+
+  it('makes a generated value fit its schema', () => {
+    assert.deepEqual(buildPayload(document, event), {
+      value: { at: 'yesterday' },
+      source: 'generated',
+    });
+    assert.deepEqual(buildPayload(document, event, { validator }), {
+      value: { at: '2019-08-24T14:15:22Z' },
+      source: 'generated',
+    });
+  });
+
+  it('sends an example that contradicts the schema as it is written', () => {
+    const examples = [{ name: 'late', value: { at: 'yesterday' }, pointer: '/x/examples/late' }];
+    assert.deepEqual(buildPayload(document, { ...event, examples }, { validator }), {
+      value: { at: 'yesterday' },
+      source: 'example:late',
+    });
   });
 });
 

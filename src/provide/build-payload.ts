@@ -17,8 +17,8 @@ export interface BuiltPayload {
 /**
  * Picks the payload to send for one media type: the named example when `options.example` is
  * given, else the first declared example (media type, then the schema's `example` / `examples`),
- * else a value generated from the schema and made to fit it (see {@link fitSample}, with
- * `options.validator` when the caller has the document's validator); for an OAS 3.2 `itemSchema` (and no `schema`), a list of
+ * else a value generated from the schema (made to fit it with `options.validator`, the document's
+ * validator, as `send` and `mock` do: see {@link fitSample}); for an OAS 3.2 `itemSchema` (and no `schema`), a list of
  * items (see {@link sampleItems}).
  *
  * @example
@@ -54,10 +54,11 @@ export function buildPayload(
   const schemaExample = readSchemaExample(derefLocal(document.document, media.schema.schema));
   if (schemaExample.found) return { value: schemaExample.value, source: 'example:schema' };
   const sampled = sampleSchema(document, media.schema);
-  return {
-    value: fitSample(document, media.schema, sampled, options.validator),
-    source: 'generated',
-  };
+  const value =
+    options.validator === undefined
+      ? sampled
+      : fitSample(document, media.schema, sampled, options.validator);
+  return { value, source: 'generated' };
 }
 
 function readSchemaExample(schema: unknown): { found: true; value: unknown } | { found: false } {

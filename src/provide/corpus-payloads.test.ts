@@ -69,8 +69,9 @@ describe('corpus: generated payloads fit their own schema', () => {
           const built = buildPayload(document, media, { validator });
           if (built.source !== 'generated') continue;
           generated++;
-          // The same document gives the same payload on every run.
-          assert.deepEqual(buildPayload(document, media).value, built.value, contract.id);
+          // The same document gives the same payload on every run (here with a new validator).
+          const again = buildPayload(document, media, { validator: createValidator(document) });
+          assert.deepEqual(again.value, built.value, contract.id);
           const errors = validator
             .checkValue(media.schema, built.value, '/body')
             .filter((finding) => finding.severity === 'error');

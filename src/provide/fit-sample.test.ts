@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { SchemaSpec } from '../spec/contract.ts';
 import type { JsonObject, LoadedDocument } from '../spec/document.ts';
 import { createValidator } from '../validate/index.ts';
 import { fitSample } from './fit-sample.ts';
@@ -16,10 +17,15 @@ function loaded(schemas: JsonObject, openapi = '3.1.0'): LoadedDocument {
   };
 }
 
-const spec = (name: string): { schema: unknown; pointer: string } => ({
+const spec = (name: string): SchemaSpec => ({
   schema: { $ref: `#/components/schemas/${name}` },
   pointer: `/components/schemas/${name}`,
 });
+
+/** Fits with a validator of its own, as a caller of `send` or `mock` has one per document. */
+function fitWith(document: LoadedDocument, schema: SchemaSpec, value: unknown): unknown {
+  return fitSample(document, schema, value, createValidator(document));
+}
 
 function errorsOf(document: LoadedDocument, name: string, value: unknown): string[] {
   return createValidator(document)
@@ -153,7 +159,7 @@ describe('fitSample repairs each kind of finding where it points', () => {
     it(name, () => {
       const document = loaded({ Target: schema });
       const before = structuredClone(given);
-      const fitted = fitSample(document, spec('Target'), given);
+      const fitted = fitWith(document, spec('Target'), given);
       assert.deepEqual(fitted, want);
       assert.deepEqual(errorsOf(document, 'Target', fitted), []);
       assert.deepEqual(given, before, 'the value given is not changed');
@@ -162,10 +168,10 @@ describe('fitSample repairs each kind of finding where it points', () => {
 
   it('a pattern gets a string matching it, the same on every run', () => {
     const document = loaded({ Target: { type: 'string', pattern: '^[A-Z]{3}-\\d{4}$' } });
-    const first = fitSample(document, spec('Target'), 'string');
+    const first = fitWith(document, spec('Target'), 'string');
     assert.match(String(first), /^[A-Z]{3}-\d{4}$/);
     assert.equal(
-      fitSample(
+      fitWith(
         loaded({ Target: { type: 'string', pattern: '^[A-Z]{3}-\\d{4}$' } }),
         spec('Target'),
         'string',
@@ -176,14 +182,14 @@ describe('fitSample repairs each kind of finding where it points', () => {
 
   it('a value no repair can make fit is returned with the fewest errors, still failing', () => {
     const document = loaded({ Target: { allOf: [{ type: 'string' }, { type: 'integer' }] } });
-    const fitted = fitSample(document, spec('Target'), 'x');
+    const fitted = fitWith(document, spec('Target'), 'x');
     assert.equal(errorsOf(document, 'Target', fitted).length, 1);
   });
 
   it('a schema the validator cannot find leaves the value as it is', () => {
     const document = loaded({});
     assert.deepEqual(
-      fitSample(document, { schema: { type: 'integer' }, pointer: '/nowhere' }, 'x'),
+      fitWith(document, { schema: { type: 'integer' }, pointer: '/nowhere' }, 'x'),
       'x',
     );
   });
@@ -222,12 +228,12 @@ describe('fitSample on what openapi-sampler generates', () => {
     it(`${name}: the raw sample does not fit, the fitted one does`, () => {
       const sampled = sampleSchema(document, spec(name));
       assert.notDeepEqual(errorsOf(document, name, sampled), []);
-      assert.deepEqual(errorsOf(document, name, fitSample(document, spec(name), sampled)), []);
+      assert.deepEqual(errorsOf(document, name, fitWith(document, spec(name), sampled)), []);
     });
   }
 
   it('keeps what already fits and repairs only the rest', () => {
-    const fitted = fitSample(document, spec('Issue'), sampleSchema(document, spec('Issue')));
+    const fitted = fitWith(document, spec('Issue'), sampleSchema(document, spec('Issue')));
     assert.deepEqual(fitted, { closed_at: '2019-08-24T14:15:22Z', state: 'open' });
   });
 });

@@ -4,7 +4,7 @@ import { derefLocal, resolvePointer } from '../spec/index.ts';
 import { isJsonObject } from '../spec/is-json-object.ts';
 import { appendPointer, splitPointer } from '../spec/json-pointer.ts';
 import type { Finding } from '../validate/finding.ts';
-import { createValidator, type Validator } from '../validate/index.ts';
+import type { Validator } from '../validate/index.ts';
 import { sampleFormat } from './sample-format.ts';
 import { samplePattern } from './sample-pattern.ts';
 import { sampleSchema } from './sample-schema.ts';
@@ -30,7 +30,7 @@ export function fitSample(
   document: LoadedDocument,
   schema: SchemaSpec,
   value: unknown,
-  validator: Pick<Validator, 'checkValue'> = validatorOf(document),
+  validator: Pick<Validator, 'checkValue'>,
 ): unknown {
   return fit({ document, validator, depth: 0 }, schema, value);
 }
@@ -84,18 +84,6 @@ function prune(value: unknown, errors: Finding[], check: (value: unknown) => Fin
     }
   }
   return best.value;
-}
-
-const validators = new WeakMap<LoadedDocument, Validator>();
-
-/** The document's validator for callers that have none at hand, created once (it compiles lazily). */
-function validatorOf(document: LoadedDocument): Validator {
-  let validator = validators.get(document);
-  if (validator === undefined) {
-    validator = createValidator(document);
-    validators.set(document, validator);
-  }
-  return validator;
 }
 
 /** The pointer the value is checked at: a body, as `send` and `mock` check it. */

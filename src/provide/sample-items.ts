@@ -13,7 +13,7 @@ const generatedItems = 3;
 
 /**
  * The items to send for an OAS 3.2 `itemSchema`: the item schema's own `examples` (or `example`),
- * else three generated items, made to fit the item schema (see {@link fitSample}). A string property that holds JSON (`contentMediaType` JSON with a
+ * else three generated items (made to fit the item schema with `validator`: see {@link fitSample}). A string property that holds JSON (`contentMediaType` JSON with a
  * `contentSchema`, as an event's `data` often does) gets JSON text generated from that schema.
  *
  * @example
@@ -33,7 +33,8 @@ export function sampleItems(
     if (schema.example !== undefined)
       return { items: [schema.example], source: 'example:itemSchema' };
   }
-  const sampled = fitSample(document, itemSchema, sampleSchema(document, itemSchema), validator);
+  const raw = sampleSchema(document, itemSchema);
+  const sampled = validator === undefined ? raw : fitSample(document, itemSchema, raw, validator);
   const item = withJsonContent(document, schema, itemSchema.pointer, sampled);
   return { items: Array.from({ length: generatedItems }, () => item), source: 'generated' };
 }

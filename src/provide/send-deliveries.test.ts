@@ -287,6 +287,17 @@ describe('sendDeliveries says when the payload it sends does not fit its own sch
       media: { schema, example: { id: 'a', paid: 'yes' } },
       want: [['payload.schema', 'warning', '/body/paid']],
     },
+    {
+      name: 'a generated payload, made to fit though the sample of a property example does not',
+      media: {
+        schema: {
+          type: 'object',
+          required: ['at'],
+          properties: { at: { type: 'string', format: 'date-time', example: 'yesterday' } },
+        },
+      },
+      want: [],
+    },
   ];
   for (const { name, media, want } of cases) {
     it(name, async () => {
@@ -319,6 +330,44 @@ describe('sendDeliveries says when the payload it sends does not fit its own sch
       }
     });
   }
+});
+
+describe('sendDeliveries: a generated payload no repair can make fit keeps its warning', () => {
+  it('flags it as payload.schema', async () => {
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const schema: Record<string, unknown> = {
+        type: 'object',
+        required: ['n'],
+        properties: { n: { allOf: [{ type: 'string' }, { type: 'integer' }] } },
+      };
+      const catalogue = buildCatalogue(
+        await loadDocument({
+          openapi: '3.1.0',
+          info: { title: 'hooks', version: '1' },
+          webhooks: {
+            odd: {
+              post: {
+                requestBody: { content: { 'application/json': { schema } } },
+                responses: { '204': { description: 'ok' } },
+              },
+            },
+          },
+        }),
+      );
+      const { deliveries } = await sendDeliveries(catalogue, { contract: 'odd', to: origin });
+      const [finding] = deliveries[0]?.findings ?? [];
+      assert.equal(finding?.check, 'payload.schema');
+      assert.match(finding?.message ?? '', /^The payload sent \(generated\) does not fit/);
+    } finally {
+      server.close();
+    }
+  });
 });
 
 describe('sendDeliveries --body that cannot be read', () => {

@@ -137,10 +137,11 @@ function choosePayload(
   }
   if (choice.dynamic === true && media.schema !== undefined) {
     const sampled = sampleSchema(document, media.schema);
-    return {
-      value: fitSample(document, media.schema, sampled, choice.validator),
-      source: 'generated',
-    };
+    const value =
+      choice.validator === undefined
+        ? sampled
+        : fitSample(document, media.schema, sampled, choice.validator);
+    return { value, source: 'generated' };
   }
   return buildPayload(
     document,
