@@ -24,7 +24,7 @@ const maxRounds = 8;
  *
  * @example
  * fitSample(document, media.schema, { closed_at: 'string' }, validator)
- * // { closed_at: '2019-08-24T14:15:22.123Z' }
+ * // { closed_at: '2019-08-24T14:15:22Z' }
  */
 export function fitSample(
   document: LoadedDocument,

@@ -21,7 +21,7 @@ const unknownSample = 'string';
  * A value valid for a schema `format`, or `undefined` when there is none to give.
  *
  * @example
- * sampleFormat('date-time') // '2019-08-24T14:15:22.123Z'
+ * sampleFormat('date-time') // '2019-08-24T14:15:22Z'
  */
 export function sampleFormat(format: string): unknown {
   const extra = extraFormats[format];

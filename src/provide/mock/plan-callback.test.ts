@@ -35,7 +35,10 @@ function storeWith(content: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-async function plan(content: Record<string, unknown>, options: { check?: boolean } = {}) {
+async function plan(
+  content: Record<string, unknown>,
+  options: { check?: boolean; dynamic?: boolean } = {},
+) {
   // Written to a file: openapi-types types 3.1 callbacks as 3.0 path items, so the object form will not type-check.
   const folder = await mkdtemp(join(tmpdir(), 'cv-plan-callback-'));
   let document: LoadedDocument;
@@ -59,12 +62,10 @@ async function plan(content: Record<string, unknown>, options: { check?: boolean
     responseHeaders: {},
     responseBody: undefined,
   });
-  const planned = planCallback(
-    document,
-    contract,
-    context,
-    options.check === true ? { validator: createValidator(document) } : {},
-  );
+  const planned = planCallback(document, contract, context, {
+    ...(options.check === true ? { validator: createValidator(document) } : {}),
+    ...(options.dynamic === true ? { dynamic: true } : {}),
+  });
   assert.ok(planned.ok);
   return planned;
 }
@@ -118,4 +119,30 @@ describe('planCallback: an example that contradicts its own schema', () => {
   it('goes unremarked without one', async () => {
     assert.equal((await plan(content)).notices, undefined);
   });
+});
+
+describe('planCallback: a generated body is made to fit its schema', () => {
+  const schema = {
+    type: 'object',
+    required: ['code', 'at'],
+    properties: {
+      code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{4}$' },
+      at: { type: 'string', format: 'date-time', example: 'yesterday' },
+    },
+  };
+
+  for (const [name, content, dynamic] of [
+    ['with no example', { 'application/json': { schema } }, false],
+    ['with --dynamic, the example aside', { 'application/json': { schema, example: {} } }, true],
+  ] as const) {
+    it(name, async () => {
+      const planned = await plan(content, { check: true, dynamic });
+      assert.equal(planned.payload, 'generated');
+      const body: unknown = JSON.parse(new TextDecoder().decode(planned.request.body));
+      assert.ok(typeof body === 'object' && body !== null && 'code' in body && 'at' in body);
+      assert.match(String(body.code), /^[A-Z]{3}-[0-9]{4}$/);
+      assert.equal(body.at, '2019-08-24T14:15:22Z');
+      assert.equal(planned.notices, undefined);
+    });
+  }
 });
