@@ -1,5 +1,5 @@
 import type { OperationConfig } from '../config/types.ts';
-import { buildPayload, sampleSchema, serializeBody } from '../provide/index.ts';
+import { sampleSchema, serializeBody } from '../provide/index.ts';
 import type { ReceiverBehaviour } from '../receive/types.ts';
 import type { Contract, ParameterSpec, TriggerOperation } from '../spec/contract.ts';
 import type { LoadedDocument } from '../spec/document.ts';
@@ -11,7 +11,7 @@ import { chooseMedia } from './choose-media.ts';
 import { describeInjection } from './describe-injection.ts';
 import { hasHeader } from './has-header.ts';
 import { planExpectation } from './plan-expectation.ts';
-import type { PlanOptions } from './plan-triggers.ts';
+import type { PlanTriggerOptions } from './plan-triggers.ts';
 import { resolveTargets } from './resolve-targets.ts';
 import { selectContracts } from './select-contracts.ts';
 import { setAtPointer } from './set-at-pointer.ts';
@@ -31,7 +31,7 @@ export function planTrigger(
   config: OperationConfig | undefined,
   key: string,
   sequence: number,
-  options: PlanOptions,
+  options: PlanTriggerOptions,
 ): PlannedTrigger {
   const token = options.createToken();
   // Path values as `$request.path.N` reads them, and as written into the path (encoded).
@@ -57,7 +57,7 @@ export function planTrigger(
   const media = chooseMedia(operation.requestBody?.content ?? []);
   let body: unknown;
   if (config !== undefined && 'body' in config) body = config.body;
-  else if (media !== undefined) body = buildPayload(document, media).value;
+  else if (media !== undefined) body = options.payloadFor(media);
 
   const expectations: PlannedExpectation[] = [];
   const injections: Injection[] = [];

@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { ContractNotFoundError } from '../errors.ts';
 import type { Catalogue } from '../spec/contract.ts';
 import { buildCatalogue, loadDocument } from '../spec/index.ts';
+import { createValidator } from '../validate/index.ts';
 import { type PlanOptions, planTriggers } from './plan-triggers.ts';
 
 const specs = new URL('../../specs/', import.meta.url);
@@ -373,4 +374,64 @@ test('planTriggers: a spec with only webhooks has nothing to trigger, and says w
       [['run.nothing-to-trigger', message]],
     );
   }
+});
+
+test('a generated trigger body is made to fit its schema with the validator, once per media type', async () => {
+  const catalogue = await catalogueOf({
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/orders': {
+        post: {
+          operationId: 'order',
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['callbackUrl', 'code'],
+                  properties: {
+                    callbackUrl: { type: 'string' },
+                    code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{2}$' },
+                  },
+                },
+              },
+            },
+          },
+          responses: { '202': { description: 'accepted' } },
+          callbacks: {
+            done: {
+              '{$request.body#/callbackUrl}': {
+                post: { responses: { '200': { description: 'ok' } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const code = (trigger: { body?: unknown } | undefined): unknown =>
+    typeof trigger?.body === 'object' && trigger.body !== null && 'code' in trigger.body
+      ? trigger.body.code
+      : undefined;
+  const unfitted = planTriggers(catalogue, options());
+  assert.doesNotMatch(String(code(unfitted.triggers[0])), /^[A-Z]{3}-[0-9]{2}$/);
+
+  const validator = createValidator(catalogue.document);
+  let checks = 0;
+  const counting = {
+    checkValue: (...args: Parameters<typeof validator.checkValue>) => {
+      checks += 1;
+      return validator.checkValue(...args);
+    },
+  };
+  const fitted = planTriggers(catalogue, options({ validator: counting, repeat: 3 }));
+  assert.equal(fitted.triggers.length, 3);
+  for (const trigger of fitted.triggers) {
+    assert.match(String(code(trigger)), /^[A-Z]{3}-[0-9]{2}$/);
+  }
+  const once = checks;
+  assert.ok(once > 0);
+  planTriggers(catalogue, options({ validator: counting, repeat: 1 }));
+  assert.equal(checks, once * 2, 'fitting cost does not grow with the number of triggers');
 });

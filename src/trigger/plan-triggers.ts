@@ -1,6 +1,8 @@
 import type { OperationConfig } from '../config/types.ts';
-import type { Catalogue, Contract, TriggerOperation } from '../spec/contract.ts';
+import { buildPayload } from '../provide/index.ts';
+import type { Catalogue, Contract, MediaTypeSpec, TriggerOperation } from '../spec/contract.ts';
 import type { Finding } from '../validate/finding.ts';
+import type { Validator } from '../validate/index.ts';
 import { checkFilters } from './check-filters.ts';
 import { findOperationConfig } from './find-operation-config.ts';
 import { groupByTrigger } from './group-by-trigger.ts';
@@ -25,6 +27,17 @@ export interface PlanOptions {
   createToken: () => string;
   /** Triggers per operation (each with its own token); default 1. */
   repeat?: number;
+  /**
+   * The document's validator: a trigger body generated from its schema is made to fit it (see
+   * `fitSample`), once per media type however many triggers send it.
+   */
+  validator?: Pick<Validator, 'checkValue'>;
+}
+
+/** {@link PlanOptions} plus the generated bodies of this plan, one per media type. */
+export interface PlanTriggerOptions extends PlanOptions {
+  /** The body generated for a media type (examples first; see `buildPayload`). */
+  payloadFor: (media: MediaTypeSpec) => unknown;
 }
 
 /** Planned triggers plus findings that belong to no single trigger. */
@@ -47,6 +60,22 @@ export function planTriggers(catalogue: Catalogue, options: PlanOptions): Trigge
   const webhooks = catalogue.contracts.filter((contract) => contract.kind === 'webhook');
   checkFilters(catalogue, options.filters);
   const triggers: PlannedTrigger[] = [];
+  // Shared by every trigger that sends the media type: injection copies what it changes.
+  const payloads = new Map<MediaTypeSpec, unknown>();
+  const validator = options.validator;
+  const planning: PlanTriggerOptions = {
+    ...options,
+    payloadFor: (media) => {
+      if (!payloads.has(media)) {
+        payloads.set(
+          media,
+          buildPayload(catalogue.document, media, validator === undefined ? {} : { validator })
+            .value,
+        );
+      }
+      return payloads.get(media);
+    },
+  };
   for (const { operation, contracts } of byOperation.values()) {
     const key = operationKey(operation);
     if (!matchesFilters(operation, contracts, options.filters)) continue;
@@ -55,7 +84,7 @@ export function planTriggers(catalogue: Catalogue, options: PlanOptions): Trigge
     const repeat = config?.repeat ?? options.repeat ?? 1;
     for (let n = 1; n <= repeat; n += 1) {
       triggers.push(
-        planTrigger(catalogue.document, operation, contracts, webhooks, config, key, n, options),
+        planTrigger(catalogue.document, operation, contracts, webhooks, config, key, n, planning),
       );
     }
   }

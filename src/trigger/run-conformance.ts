@@ -50,6 +50,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       ...(options.callbackBase === undefined ? {} : { callbackBase: options.callbackBase }),
       urlFor: (contract, token) => receiver.urlFor(contract, token),
       createToken,
+      validator: receiver.validator,
     });
     for (const [contract, behaviour] of Object.entries(collectBehaviours(options, plan.triggers))) {
       receiver.setBehaviour(contract, behaviour);
