@@ -1,4 +1,5 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import type { XMLBuilder } from 'fast-xml-parser';
+import { lazily } from '../load-lazily.ts';
 import { isJsonObject } from '../spec/is-json-object.ts';
 import { type ResolveSchema, schemaProperties } from '../spec/schema-properties.ts';
 import { readXmlHints, type XmlHints, xmlName } from '../spec/xml-hints.ts';
@@ -6,14 +7,20 @@ import { readXmlHints, type XmlHints, xmlName } from '../spec/xml-hints.ts';
 /** A node in fast-xml-parser's ordered form: `{ tag: children, ':@': { '@_attr': value } }`. */
 type XmlNode = Record<string, unknown>;
 
-const builder = new XMLBuilder({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  suppressEmptyNode: false,
-  format: true,
-  indentBy: '  ',
-});
+const xmlLibrary = lazily<typeof import('fast-xml-parser')>('fast-xml-parser');
+let xmlBuilder: XMLBuilder | undefined;
+/** fast-xml-parser's builder, made on first use (most deliveries are not XML). */
+function builder(): XMLBuilder {
+  xmlBuilder ??= new (xmlLibrary().XMLBuilder)({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    suppressEmptyNode: false,
+    format: true,
+    indentBy: '  ',
+  });
+  return xmlBuilder;
+}
 
 /** The root element's name when neither `xml.name` nor a component name gives one. */
 const defaultRootName = 'root';
@@ -31,7 +38,7 @@ const defaultRootName = 'root';
  */
 export function buildXml(value: unknown, schema: unknown, resolve: ResolveSchema): string {
   const root = elementsFor(componentName(schema) ?? defaultRootName, schema, value, resolve, true);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${String(builder.build(root)).trim()}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${String(builder().build(root)).trim()}\n`;
 }
 
 function elementsFor(

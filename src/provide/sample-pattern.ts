@@ -1,7 +1,13 @@
-import { SimpleFaker } from '@faker-js/faker';
+import type { SimpleFaker } from '@faker-js/faker';
+import { lazily } from '../load-lazily.ts';
 
+const fakerLibrary = lazily<typeof import('@faker-js/faker')>('@faker-js/faker');
+let generator: SimpleFaker | undefined;
 /** One generator, seeded from the pattern before each use: the same pattern gives the same string. */
-const faker = new SimpleFaker();
+function faker(): SimpleFaker {
+  generator ??= new (fakerLibrary().SimpleFaker)();
+  return generator;
+}
 
 /** How many seeds are tried before a pattern is given up on. */
 const attempts = 8;
@@ -25,10 +31,10 @@ export function samplePattern(pattern: string): string | undefined {
   const template = toTemplate(pattern);
   const seed = hash(pattern);
   for (let attempt = 0; attempt < attempts; attempt++) {
-    faker.seed(seed + attempt);
+    faker().seed(seed + attempt);
     let candidate: string;
     try {
-      candidate = faker.helpers.fromRegExp(template);
+      candidate = faker().helpers.fromRegExp(template);
     } catch {
       return undefined;
     }

@@ -1,17 +1,11 @@
-import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
 import { SpecError } from '../errors.ts';
+import { lazily } from '../load-lazily.ts';
 
-type YamlLibrary = typeof import('yaml');
-let yamlLibrary: YamlLibrary | undefined;
 /**
- * `yaml`, loaded on first use: most documents never need it (JSON, or YAML that js-yaml reads),
- * and loading it costs about 30 ms of start-up.
+ * `yaml`, loaded on first use: most documents never need it (JSON, or YAML that js-yaml reads).
  */
-function yaml(): YamlLibrary {
-  yamlLibrary ??= createRequire(import.meta.url)('yaml') as YamlLibrary;
-  return yamlLibrary;
-}
+const yaml = lazily<typeof import('yaml')>('yaml');
 
 /** The syntax a spec file is written in; `auto` decides from the first character. */
 export type SpecFormat = 'json' | 'yaml' | 'auto';

@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { lazily } from '../load-lazily.ts';
 import { isJsonObject } from '../spec/is-json-object.ts';
 
 /** An attribute with its name split into prefix and local part and its namespace resolved. */
@@ -59,18 +60,24 @@ const entityDecoder = {
       : text,
 };
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // Whitespace inside a string element is data; between elements it is dropped when reading.
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  entityDecoder,
-});
+const xmlLibrary = lazily<typeof import('fast-xml-parser')>('fast-xml-parser');
+let xmlParser: XMLParser | undefined;
+/** fast-xml-parser's parser, made on first use (most bodies are not XML). */
+function parser(): XMLParser {
+  xmlParser ??= new (xmlLibrary().XMLParser)({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    // Whitespace inside a string element is data; between elements it is dropped when reading.
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    entityDecoder,
+  });
+  return xmlParser;
+}
 
 /** Namespace bindings in scope: prefix (`''` for the default namespace) → URI. */
 type Scope = ReadonlyMap<string, string>;
@@ -87,7 +94,7 @@ const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
  * // { ok: true, root: { name: 'a', attributes: [{ name: 'x', value: '1', … }], children: [{ name: 'b', text: '2', … }], … } }
  */
 export function parseXmlDocument(text: string): ParsedXmlDocument {
-  const valid = XMLValidator.validate(text);
+  const valid = xmlLibrary().XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
     // Some mistakes (no element at all) come without a column.
@@ -101,7 +108,7 @@ export function parseXmlDocument(text: string): ParsedXmlDocument {
     return { ok: false, reason: `text after the root element (${position(text, end + trailing)})` };
   let nodes: unknown;
   try {
-    nodes = parser.parse(text);
+    nodes = parser().parse(text);
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
