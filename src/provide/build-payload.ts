@@ -3,9 +3,8 @@ import type { MediaTypeSpec } from '../spec/contract.ts';
 import type { LoadedDocument } from '../spec/document.ts';
 import { derefLocal } from '../spec/index.ts';
 import type { Validator } from '../validate/index.ts';
-import { fitSample } from './fit-sample.ts';
+import { generateValue } from './fit-sample.ts';
 import { sampleItems } from './sample-items.ts';
-import { sampleSchema } from './sample-schema.ts';
 
 /** A payload chosen for a media type and where it came from. */
 export interface BuiltPayload {
@@ -53,12 +52,7 @@ export function buildPayload(
   if (media.schema === undefined) return { value: undefined, source: 'generated' };
   const schemaExample = readSchemaExample(derefLocal(document.document, media.schema.schema));
   if (schemaExample.found) return { value: schemaExample.value, source: 'example:schema' };
-  const sampled = sampleSchema(document, media.schema);
-  const value =
-    options.validator === undefined
-      ? sampled
-      : fitSample(document, media.schema, sampled, options.validator);
-  return { value, source: 'generated' };
+  return { value: generateValue(document, media.schema, options.validator), source: 'generated' };
 }
 
 function readSchemaExample(schema: unknown): { found: true; value: unknown } | { found: false } {

@@ -35,6 +35,20 @@ export function fitSample(
   return fit({ document, validator, depth: 0 }, schema, value);
 }
 
+/**
+ * A value generated from a schema (openapi-sampler), made to fit it when the document's validator
+ * is given (see {@link fitSample}).
+ * @example generateValue(document, media.schema, validator)
+ */
+export function generateValue(
+  document: LoadedDocument,
+  schema: SchemaSpec,
+  validator?: Pick<Validator, 'checkValue'>,
+): unknown {
+  const sampled = sampleSchema(document, schema);
+  return validator === undefined ? sampled : fitSample(document, schema, sampled, validator);
+}
+
 /** What every repair needs: the document, its validator, and how deep in branch fitting it is. */
 interface FitContext {
   document: LoadedDocument;

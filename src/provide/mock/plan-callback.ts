@@ -9,9 +9,8 @@ import { buildDeliveryRequest } from '../build-delivery-request.ts';
 import { buildPayload } from '../build-payload.ts';
 import { checkPayload } from '../check-payload.ts';
 import type { DeliveryRequest } from '../delivery-request.ts';
-import { fitSample } from '../fit-sample.ts';
+import { generateValue } from '../fit-sample.ts';
 import { pickMedia } from '../pick-media.ts';
-import { sampleSchema } from '../sample-schema.ts';
 import type { SerializedBody } from '../serialize-body.ts';
 import { payloadNotices, serializePayload } from '../serialize-payload.ts';
 
@@ -136,12 +135,7 @@ function choosePayload(
     return buildPayload(document, media, { example: wanted });
   }
   if (choice.dynamic === true && media.schema !== undefined) {
-    const sampled = sampleSchema(document, media.schema);
-    const value =
-      choice.validator === undefined
-        ? sampled
-        : fitSample(document, media.schema, sampled, choice.validator);
-    return { value, source: 'generated' };
+    return { value: generateValue(document, media.schema, choice.validator), source: 'generated' };
   }
   return buildPayload(
     document,
