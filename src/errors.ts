@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'CV_PROVIDER_UNREACHABLE'
   | 'CV_HOST_NOT_ALLOWED'
   | 'CV_SIGNATURE_CONFIG'
+  | 'CV_TLS_CONFIG'
   | 'CV_REPORT_WRITE'
   | 'CV_INTERNAL';
 
@@ -132,6 +133,13 @@ export class HostNotAllowedError extends CallbackVerifyError {
 export class SignatureConfigError extends CallbackVerifyError {
   constructor(message: string, options?: { hint?: string; cause?: unknown }) {
     super('CV_SIGNATURE_CONFIG', message, options);
+  }
+}
+
+/** A TLS certificate, key or CA file that cannot be read or used (`--tls-cert`, `--tls-key`, `--ca`). */
+export class TlsConfigError extends CallbackVerifyError {
+  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
+    super('CV_TLS_CONFIG', message, options);
   }
 }
 

@@ -95,6 +95,13 @@ export {
 export type * from './spec/runtime-expression/types.ts';
 export type { CatalogueSummary, ContractSummary } from './spec/summarise-catalogue.ts';
 export {
+  checkTlsIdentity,
+  readCaFiles,
+  readTlsIdentity,
+  type TlsIdentity,
+  trustedCas,
+} from './tls/index.ts';
+export {
   checkFilters,
   checkProviderReachable,
   type PlannedTrigger,

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ContractNotFoundError } from '../errors.ts';
 import type { Catalogue } from '../spec/contract.ts';
+import { checkTlsIdentity } from '../tls/check-tls-identity.ts';
 import { createValidator } from '../validate/index.ts';
 import { bindServer } from './bind-server.ts';
 import { buildRouteTable } from './build-route-table.ts';
@@ -17,8 +19,10 @@ import { createExchangeRing } from './exchange-ring.ts';
 import { isoNow } from './iso-now.ts';
 import { planClientError } from './plan-client-error.ts';
 import { locateRequest, type PlanContext, planExchange } from './plan-exchange.ts';
+import { plainHeadComplete, planPlainHttp } from './plan-plain-http.ts';
 import { planUnreadBody } from './plan-unread-body.ts';
 import { readBody } from './read-body.ts';
+import { type FirstByteRouter, routeFirstByte } from './route-first-byte.ts';
 import { serveExtraRoute } from './serve-extra-route.ts';
 import type { Receiver, ReceiverOptions, ReceiverRoute } from './types.ts';
 import { urlHost } from './url-host.ts';
@@ -39,7 +43,7 @@ function rawResponse(status: number, reason: string): string {
 }
 
 /**
- * Starts one HTTP server hosting a receiver for every contract of a catalogue: it routes each
+ * Starts one HTTP server (HTTPS with `options.tls`) hosting a receiver for every contract of a catalogue: it routes each
  * inbound request to its contract, validates it, journals it before answering, and answers like
  * the consumer the document describes (or as scripted).
  * @example
@@ -63,6 +67,7 @@ export async function createReceiver(
   const extraRoutes = options.extraRoutes ?? {};
   const signature = options.verifySignature;
   if (signature !== undefined) await assertUsableSecret(signature);
+  if (options.tls !== undefined) checkTlsIdentity(options.tls);
 
   const table = buildRouteTable(catalogue, options.webhookPrefix ?? '/webhooks');
   // Without a journal an exchange is only counted and kept in the bounded ring: nothing to wait for.
@@ -242,16 +247,82 @@ export async function createReceiver(
     notify(exchange);
   }
 
-  const server = createServer(
-    {
-      requestTimeout,
-      headersTimeout,
-      // Node checks for expired requests on this period; keep it well under the timeouts.
-      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeout / 4))),
-      keepAliveTimeout: 5_000,
-    },
-    onRequest,
-  );
+  /** Plain HTTP sent to the HTTPS port: journal the request as far as its head, answer in plain HTTP. */
+  const plainSockets = new Set<Socket>();
+  function onPlain(socket: Socket, first: Buffer): void {
+    const receivedAt = isoNow();
+    plainSockets.add(socket);
+    const chunks: Buffer[] = [first];
+    let size = first.length;
+    const headLimit = 64 * 1024;
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      socket.off('data', onData);
+      socket.setTimeout(0);
+      const plan = planPlainHttp(new Uint8Array(Buffer.concat(chunks)), origin);
+      const exchange = makeExchange(receivedAt, plan.request, {
+        ...plan.planned,
+        ...locateRequest(planContext, plan.request.method, plan.request.url),
+      });
+      const work = Promise.resolve(record(exchange))
+        .then(() => {
+          if (socket.writable) socket.end(plan.answer);
+          notify(exchange);
+        })
+        .catch(() => {
+          socket.destroy();
+        })
+        .finally(() => {
+          plainSockets.delete(socket);
+          pending.delete(work);
+        });
+      pending.add(work);
+    };
+    const onData = (chunk: Buffer): void => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (plainHeadComplete(Buffer.concat(chunks), headLimit) || size >= headLimit) finish();
+    };
+    socket.once('close', () => {
+      plainSockets.delete(socket);
+      finish();
+    });
+    if (plainHeadComplete(first, headLimit)) {
+      finish();
+      return;
+    }
+    socket.on('data', onData);
+    socket.setTimeout(headersTimeout, finish);
+    socket.resume();
+  }
+
+  const serverOptions = {
+    requestTimeout,
+    headersTimeout,
+    // Node checks for expired requests on this period; keep it well under the timeouts.
+    connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    keepAliveTimeout: 5_000,
+  };
+  const tls = options.tls;
+  let router: FirstByteRouter | undefined;
+  let server: ReturnType<typeof createServer>;
+  if (tls === undefined) {
+    server = createServer(serverOptions, onRequest);
+  } else {
+    const secure = createHttpsServer(
+      { ...serverOptions, cert: tls.cert, key: tls.key, handshakeTimeout: headersTimeout },
+      onRequest,
+    );
+    secure.on('tlsClientError', (_error: Error, socket: { destroy(): void }) => {
+      socket.destroy();
+      // A failed handshake (a client that does not trust the certificate, a TLS version or
+      // cipher mismatch) carries no request to journal; the client sees its own TLS error.
+    });
+    router = routeFirstByte(secure, onPlain, headersTimeout);
+    server = secure;
+  }
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const work = onClientError(error, socket).catch(() => {
       socket.destroy();
@@ -272,7 +343,7 @@ export async function createReceiver(
 
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : wantedPort;
-  origin = `http://${urlHost(host)}:${port}`;
+  origin = `${tls === undefined ? 'http' : 'https'}://${urlHost(host)}:${port}`;
 
   // The validator's per-document set-up (about 80 ms on GitHub's document) is done now, after
   // start-up and off the request path, so the first delivery pays only for its own schema. It can
@@ -332,9 +403,11 @@ export async function createReceiver(
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        router?.destroyWaiting();
         const grace = sleep(closeGrace, undefined, { ref: false });
         await Promise.race([Promise.allSettled([...pending]), grace]);
         server.closeAllConnections();
+        for (const socket of plainSockets) socket.destroy();
         await closed;
         await Promise.allSettled([...pending]);
         await journal?.close();

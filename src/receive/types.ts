@@ -73,6 +73,12 @@ export interface ReceiverOptions {
    * malformed, wrong or stale signature is a finding of that exchange. Default: no check.
    */
   verifySignature?: SignatureVerification;
+  /**
+   * Serve HTTPS with this certificate (chain) and private key, PEM; every receiver URL is then
+   * `https://…`. Plain HTTP sent to the port is answered 400 and journaled as `request.not-tls`.
+   * Default: plain HTTP.
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 /** Where one contract is served: what {@link Receiver.routes} lists. */
@@ -90,7 +96,7 @@ export interface ReceiverRoute {
 
 /** A running receiver hosting every contract of a catalogue. */
 export interface Receiver {
-  /** `http://host:port`. */
+  /** `http://host:port`, or `https://host:port` with {@link ReceiverOptions.tls}. */
   readonly origin: string;
   readonly catalogue: Catalogue;
   /**

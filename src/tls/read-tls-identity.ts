@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { TlsConfigError } from '../errors.ts';
+import { checkTlsIdentity } from './check-tls-identity.ts';
+
+async function readPem(flag: string, path: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new TlsConfigError(`${flag} ${path} cannot be read (${code}).`, {
+      hint: `Pass the PEM file of the ${what}, e.g. one made with \`mkcert 127.0.0.1 localhost\` or openssl.`,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Reads a receiver's certificate and private key (PEM files) and checks that they make a usable
+ * pair; an unreadable file, a file that is not PEM or a key that does not belong to the
+ * certificate is a `TlsConfigError` (CV_TLS_CONFIG) that says which.
+ * @example const tls = await readTlsIdentity('cert.pem', 'key.pem'); await createReceiver(catalogue, { tls });
+ */
+export async function readTlsIdentity(
+  certPath: string,
+  keyPath: string,
+): Promise<{ cert: Buffer; key: Buffer }> {
+  const [cert, key] = await Promise.all([
+    readPem('--tls-cert', certPath, 'certificate (chain)'),
+    readPem('--tls-key', keyPath, 'private key'),
+  ]);
+  const identity = { cert, key };
+  checkTlsIdentity(identity, { cert: certPath, key: keyPath });
+  return identity;
+}
