@@ -14,6 +14,7 @@ import { ExitCode } from './exit-code.ts';
 import { listenEndFindings } from './listen-end-findings.ts';
 import { listenEndWatches } from './listen-end-watches.ts';
 import { type ListenFlags, parseListenFlags } from './listen-options.ts';
+import { readTlsFlags } from './read-tls-flags.ts';
 import { receiverAnnouncement } from './receiver-announcement.ts';
 import { saveReports } from './save-reports.ts';
 import { startListenCommand } from './start-listen-command.ts';
@@ -32,6 +33,7 @@ export async function listenAction(
   flags: ListenFlags,
 ): Promise<number> {
   const settings = parseListenFlags(flags, process.env);
+  const tls = await readTlsFlags(flags);
   const catalogue = buildCatalogue(await loadDocument(spec));
   if (settings.output !== undefined) await prepareOutputDir(settings.output);
   const known = new Set(catalogue.contracts.map((contract) => contract.id));
@@ -64,6 +66,7 @@ export async function listenAction(
       ? {}
       : { unmatchedStatus: settings.unmatchedStatus }),
     ...(settings.signature === undefined ? {} : { verifySignature: settings.signature }),
+    ...(tls === undefined ? {} : { tls }),
   });
   // From here on the report is written whatever happens: signal, timeout, command exit or a failure.
   let child: ChildProcess | undefined;

@@ -5,10 +5,11 @@ import type { ReporterName } from '../src/report/index.ts';
 import { parseSeconds } from './parse-seconds.ts';
 import { parseSignatureFlags } from './parse-signature-flags.ts';
 import { parseWholeNumber } from './parse-whole-number.ts';
+import type { TlsFlags } from './read-tls-flags.ts';
 import { parseReporters, type ReportFlags } from './report-options.ts';
 
 /** Flags of `listen` as commander hands them over. */
-export interface ListenFlags extends ReportFlags {
+export interface ListenFlags extends ReportFlags, TlsFlags {
   host?: string;
   port?: string;
   webhookPrefix?: string;

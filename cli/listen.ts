@@ -18,6 +18,8 @@ export function registerListenCommand(program: Command): void {
     )
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--port <port>', 'port to bind (0 = any free port)', '0')
+    .option('--tls-cert <file>', 'serve HTTPS with this PEM certificate (needs --tls-key)')
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert')
     .option('--webhook-prefix <path>', 'path prefix of webhook receivers', '/webhooks')
     .option(
       '--record <file>',

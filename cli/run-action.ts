@@ -15,13 +15,15 @@ import {
 import { emitRunReports } from './emit-run-reports.ts';
 import { ExitCode } from './exit-code.ts';
 import { parseSeconds } from './parse-seconds.ts';
+import { readCaFlags } from './read-ca-flags.ts';
+import { readTlsFlags, type TlsFlags } from './read-tls-flags.ts';
 import { parseReporters } from './report-options.ts';
 import { type RunDashboard, startRunDashboard } from './run-dashboard.ts';
 import { createRunProgress } from './run-progress.ts';
 import { version } from './version.ts';
 
 /** Flags of `run` as commander hands them over. */
-export interface RunCommandFlags {
+export interface RunCommandFlags extends TlsFlags {
   provider?: string;
   providerCmd?: string;
   readyUrl?: string;
@@ -36,6 +38,8 @@ export interface RunCommandFlags {
   repeat?: string;
   respond: string[];
   callbackBase?: string;
+  /** `--ca` files, repeatable. */
+  ca?: string[];
   host?: string;
   port?: string;
   verifySignature?: string;
@@ -56,6 +60,8 @@ export async function runAction(spec: string, flags: RunCommandFlags): Promise<n
   const reporters = parseReporters(
     flags.reporter.length === 0 ? ['console'] : flags.reporter.flatMap((name) => name.split(',')),
   );
+  const tls = await readTlsFlags(flags);
+  const ca = await readCaFlags(flags.ca);
   const { config } = await loadConfig({
     cwd: process.cwd(),
     ...(flags.config === undefined ? {} : { path: flags.config }),
@@ -122,6 +128,8 @@ export async function runAction(spec: string, flags: RunCommandFlags): Promise<n
       },
       config,
     );
+    if (tls !== undefined) options.receiverTls = tls;
+    if (ca.length > 0) options.ca = ca;
     // A filter naming nothing in the spec is refused before the dashboard, receiver or provider starts.
     checkFilters(catalogue, options.filters);
     // The receiver starts first, so a provider started here can be told where it is
@@ -146,6 +154,7 @@ export async function runAction(spec: string, flags: RunCommandFlags): Promise<n
         signal: controller.signal,
         baseEnv: process.env,
         env: receiverEnvironment(receiver),
+        ...(ca.length === 0 ? {} : { ca }),
       });
       options.provider = provider.url;
       progress?.line(`provider ready at ${provider.url}`);

@@ -26,7 +26,7 @@ export interface RunDashboard {
 export async function startRunDashboard(
   enabled: boolean | undefined,
   catalogue: Catalogue,
-  options: Pick<RunOptions, 'receiverHost' | 'receiverPort' | 'signature'>,
+  options: Pick<RunOptions, 'receiverHost' | 'receiverPort' | 'receiverTls' | 'signature'>,
   toolVersion: string,
 ): Promise<RunDashboard | undefined> {
   const dashboard = prepareDashboard(enabled);

@@ -53,6 +53,17 @@ export function registerRunCommand(program: Command): void {
     .option('--host <host>', 'receiver interface (default 127.0.0.1)')
     .option('--port <port>', 'receiver port (default: any free port)')
     .option(
+      '--tls-cert <file>',
+      'receiver serves HTTPS with this PEM certificate (needs --tls-key)',
+    )
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert')
+    .option(
+      '--ca <file>',
+      'also trust this PEM certificate authority for https triggers and --ready-url (repeatable)',
+      collect,
+      [],
+    )
+    .option(
       '--verify-signature <scheme>',
       'check callback signatures: standard-webhooks, github, stripe, hmac-sha256',
     )

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { ProviderError } from '../errors.ts';
+import { describeTlsFailure } from '../tls/describe-tls-failure.ts';
 import { createOutputBuffer } from './output-buffer.ts';
+import { sendHttp } from './send-http.ts';
 
 /** A provider started by the tool. */
 export interface ProviderProcess {
@@ -39,6 +41,8 @@ export interface StartProviderOptions {
   baseEnv?: Readonly<Record<string, string | undefined>>;
   /** Set over `baseEnv` (e.g. the receiver's URL variables). */
   env?: Readonly<Record<string, string>>;
+  /** Extra certificate authorities (PEM) trusted when `readyUrl` is https. */
+  ca?: readonly string[];
 }
 
 /**
@@ -95,6 +99,8 @@ export async function startProvider(options: StartProviderOptions): Promise<Prov
   );
   const timeoutMs = options.readyTimeoutMs ?? 15_000;
   const deadline = Date.now() + timeoutMs;
+  // Why the last readiness check failed, when that says more than "no answer" (a TLS problem).
+  let readyProblem: string | undefined;
   const describeOutput = (): string => {
     const tail = output.tail(20);
     return tail === '' ? '(it printed nothing)' : tail;
@@ -126,7 +132,9 @@ export async function startProvider(options: StartProviderOptions): Promise<Prov
         );
       }
       const url = options.url ?? printedUrl;
-      if (url !== undefined && (await answers(options.readyUrl, url))) {
+      const ready = url === undefined ? false : await answers(options.readyUrl, url, options.ca);
+      if (typeof ready === 'string') readyProblem = ready;
+      if (url !== undefined && ready === true) {
         return {
           command: options.command,
           pid: child.pid,
@@ -140,9 +148,12 @@ export async function startProvider(options: StartProviderOptions): Promise<Prov
           options.readyUrl ?? options.url ?? 'a URL in its output (pass --provider <url>)';
         throw new ProviderError(
           'CV_PROVIDER_START',
-          `The provider command "${options.command}" did not answer at ${waitedFor} within ${timeoutMs / 1000} s. Its last output:\n${describeOutput()}`,
+          `The provider command "${options.command}" did not answer at ${waitedFor} within ${timeoutMs / 1000} s${readyProblem === undefined ? '' : ` (${readyProblem})`}. Its last output:\n${describeOutput()}`,
           {
-            hint: 'Check that --provider (or --ready-url) matches the port it listens on, or raise --ready-timeout.',
+            hint:
+              readyProblem === undefined
+                ? 'Check that --provider (or --ready-url) matches the port it listens on, or raise --ready-timeout.'
+                : 'It answers, but not over TLS that can be trusted: fix what the message says (the message names the certificate problem).',
             output: output.text(),
           },
         );
@@ -199,16 +210,28 @@ function createStopper(
   };
 }
 
-/** True once the provider answers: any HTTP status at `readyUrl`, else a TCP connect to `url`. */
-async function answers(readyUrl: string | undefined, url: string): Promise<boolean> {
+/**
+ * True once the provider answers: any HTTP status at `readyUrl`, else a TCP connect to `url`.
+ * A TLS failure at `readyUrl` (an untrusted certificate) comes back as its description.
+ */
+async function answers(
+  readyUrl: string | undefined,
+  url: string,
+  ca: readonly string[] | undefined,
+): Promise<boolean | string> {
   if (readyUrl !== undefined) {
+    let parsed: URL;
     try {
-      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      return true;
+      parsed = new URL(readyUrl);
     } catch {
       return false;
     }
+    const outcome = await sendHttp(
+      { url: parsed, method: 'GET', headers: {} },
+      { timeoutMs: 1000, ...(ca === undefined ? {} : { ca }) },
+    );
+    if (outcome.ok) return true;
+    return describeTlsFailure(outcome.error)?.message ?? false;
   }
   return canConnect(url, 1000);
 }

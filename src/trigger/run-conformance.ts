@@ -38,7 +38,7 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
     options.receiver ?? (await createReceiver(catalogue, runReceiverOptions(options)));
   const exchanges: Exchange[] = [];
   let forwarder: CallbackForwarder | undefined;
-  const agents = createTriggerAgents();
+  const agents = createTriggerAgents(options.ca);
   try {
     const plan = planTriggers(catalogue, {
       provider: options.provider,

@@ -6,6 +6,7 @@ import {
 } from 'node:http';
 import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { wireMethod } from '../spec/wire-method.ts';
+import { trustedCas } from '../tls/trusted-cas.ts';
 
 /** One outgoing HTTP request, its URL already parsed. */
 export interface HttpRequestParts {
@@ -22,6 +23,11 @@ export interface SendHttpOptions {
   agents?: { http: HttpAgent; https: HttpsAgent };
   /** Stop reading (and close the connection) once the reply body grows past this many bytes. */
   maxResponseBytes?: number;
+  /**
+   * Extra certificate authorities (PEM) trusted for an https URL besides the default ones, when
+   * there are no `agents` (pools carry their own).
+   */
+  ca?: readonly string[];
 }
 
 /**
@@ -74,10 +80,12 @@ export function sendHttp(
       if (request.body !== undefined) headers['content-length'] = String(request.body.byteLength);
       const send = https ? httpsRequest : httpRequest;
       const agents = options.agents;
+      const ca = https && agents === undefined ? trustedCas(options.ca) : undefined;
       const outgoing = send(request.url, {
         method: wireMethod(request.method),
         headers,
         agent: agents === undefined ? false : https ? agents.https : agents.http,
+        ...(ca === undefined ? {} : { ca }),
       });
       timer = setTimeout(() => {
         fail('timeout');

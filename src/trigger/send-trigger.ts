@@ -1,4 +1,5 @@
 import type { HeaderMap } from '../receive/exchange.ts';
+import { describeTlsFailure } from '../tls/describe-tls-failure.ts';
 import { createTriggerAgents, type TriggerAgents } from './create-trigger-agents.ts';
 import { hasHeader } from './has-header.ts';
 import { sendHttp } from './send-http.ts';
@@ -157,6 +158,8 @@ function parseBody(body: Uint8Array, contentType: string): unknown {
 function describeFetchError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError') return 'no response before the timeout';
+  const tls = describeTlsFailure(error);
+  if (tls !== undefined) return tls.message;
   // fetch (undici) hides the useful part in `cause`; node:http puts it on the error itself.
   const cause = error.cause instanceof Error ? error.cause : error;
   const code = 'code' in cause && typeof cause.code === 'string' ? `${cause.code}: ` : '';

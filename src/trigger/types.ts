@@ -62,6 +62,10 @@ export interface RunOptions {
   /** Receiver bind address when the run starts its own. */
   receiverHost: string;
   receiverPort: number;
+  /** Serve the receiver over HTTPS with this PEM certificate and key (its URLs are then `https://…`). */
+  receiverTls?: { cert: string | Buffer; key: string | Buffer };
+  /** Extra certificate authorities (PEM) trusted for https triggers and readiness checks. */
+  ca?: readonly string[];
   /**
    * A receiver to use instead of starting one (the caller closes it); start it with
    * `runReceiverOptions(options)` so it binds where asked and checks `signature`.
