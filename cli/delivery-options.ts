@@ -8,11 +8,13 @@ export interface DeliveryFlags {
   secret?: string;
   allowHost?: string[];
   allowAnyHost?: boolean;
+  /** `--ca` files, repeatable. */
+  ca?: string[];
 }
 
 /**
- * Adds `--sign`, `--secret`, `--allow-host` and `--allow-any-host`: how a command that delivers
- * payloads signs them and where it may send them.
+ * Adds `--sign`, `--secret`, `--allow-host`, `--allow-any-host` and `--ca`: how a command that
+ * delivers payloads signs them, where it may send them and which certificate authorities it trusts.
  * @example addDeliveryOptions(program.command('send'), 'deliveries')
  */
 export function addDeliveryOptions(command: Command, what: 'callbacks' | 'deliveries'): Command {
@@ -24,5 +26,10 @@ export function addDeliveryOptions(command: Command, what: 'callbacks' | 'delive
       'also deliver to this host: name, *.domain or host:port (repeatable)',
       collect,
     )
-    .option('--allow-any-host', 'deliver to any host (default: loopback only)');
+    .option('--allow-any-host', 'deliver to any host (default: loopback only)')
+    .option(
+      '--ca <file>',
+      'also trust this PEM certificate authority for https consumers (repeatable)',
+      collect,
+    );
 }

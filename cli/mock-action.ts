@@ -11,6 +11,7 @@ import { mockEventJson } from './mock-event-json.ts';
 import { mockEventLine } from './mock-event-line.ts';
 import { mockExpectWatch } from './mock-expect-watch.ts';
 import { type MockFlags, parseMockFlags } from './mock-options.ts';
+import { readCaFlags } from './read-ca-flags.ts';
 import { saveReports } from './save-reports.ts';
 import { summaryEvent } from './summary-event.ts';
 import { useColor } from './use-color.ts';
@@ -23,6 +24,8 @@ function write(line: string): void {
 /** `callback-verify mock <spec>`: a mock provider that fires the declared callbacks at the consumer. */
 export async function mockAction(spec: string, flags: MockFlags): Promise<number> {
   const settings = parseMockFlags(flags, process.env);
+  const ca = await readCaFlags(flags.ca);
+  if (ca.length > 0) settings.provider.ca = ca;
   // Prism's dependencies include an install-time analytics package; keep it quiet at run time too.
   process.env.SCARF_ANALYTICS = 'false';
   const catalogue = buildCatalogue(await loadDocument(spec));

@@ -4,6 +4,7 @@ import type { DeliveryResult } from '../src/report/report.ts';
 import { buildCatalogue, loadDocument } from '../src/spec/index.ts';
 import { describeProblems } from './describe-problems.ts';
 import { ExitCode } from './exit-code.ts';
+import { readCaFlags } from './read-ca-flags.ts';
 import { parseReporters } from './report-options.ts';
 import { saveReports } from './save-reports.ts';
 import { parseSendFlags, type SendFlags } from './send-options.ts';
@@ -31,6 +32,8 @@ export async function sendAction(
 ): Promise<number> {
   const options = parseSendFlags(contract, flags, process.env);
   const reporters = parseReporters(flags.reporter);
+  const ca = await readCaFlags(flags.ca);
+  if (ca.length > 0) options.ca = ca;
   const catalogue = buildCatalogue(await loadDocument(spec));
   if (flags.output !== undefined) await prepareOutputDir(flags.output);
   const startedAt = new Date().toISOString();

@@ -36,13 +36,16 @@ export interface DeliverOptions {
   timeoutMs?: number;
   /** Default {@link DEFAULT_MAX_RESPONSE_BYTES}. */
   maxResponseBytes?: number;
+  /** Extra certificate authorities (PEM) trusted for an https consumer, besides the default ones. */
+  ca?: readonly string[];
 }
 
 /**
  * Sends one callback or webhook request to a consumer and checks its reply: against the
  * contract's declared responses for a valid payload; for an invalid one (`options.invalid`), that
  * the consumer refused it. An unreachable consumer, a timeout or a reset connection is a finding
- * (`delivery.unreachable`, `delivery.timeout`, `delivery.reset`), never an exception; only a host
+ * (`delivery.unreachable`, `delivery.timeout`, `delivery.reset`; `delivery.tls` for an untrusted
+ * certificate or a failed TLS handshake), never an exception; only a host
  * that is not allowed (`HostNotAllowedError`) or an unusable secret throws.
  *
  * @example
@@ -66,6 +69,7 @@ export async function deliver(
     {
       timeoutMs: options.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
     },
   );
   const findings = outcomeFindings(outcome, request, options);
@@ -167,6 +171,12 @@ function transportFinding(
       };
     case 'too-large':
       return { ...base, check: 'delivery.response-too-large', message: failure.message };
+    case 'tls':
+      return {
+        ...base,
+        check: 'delivery.tls',
+        message: `The delivery to ${url} failed in TLS: ${failure.message}.`,
+      };
     case 'failed':
       return {
         ...base,

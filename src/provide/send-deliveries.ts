@@ -48,6 +48,8 @@ export interface SendOptions {
   allowAnyHost?: boolean;
   /** Time allowed for each delivery; default 10 000 ms. */
   timeoutMs?: number;
+  /** Extra certificate authorities (PEM) trusted for an https consumer, besides the default ones. */
+  ca?: readonly string[];
   /** Called after each delivery, in order. */
   onDelivery?: (result: DeliveryResult) => void;
 }
@@ -117,6 +119,7 @@ export async function sendDeliveries(
       ...(plan.sign === undefined ? {} : { sign: plan.sign }),
       ...(plan.invalid === undefined ? {} : { invalid: plan.invalid }),
       timeoutMs: options.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
     });
     if (plan.warnings !== undefined) result.findings.unshift(...plan.warnings);
     deliveries.push(result);

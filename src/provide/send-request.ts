@@ -1,3 +1,4 @@
+import { describeTlsFailure } from '../tls/describe-tls-failure.ts';
 import { type HttpOutcome, sendHttp } from '../trigger/send-http.ts';
 import type { DeliveryRequest } from './delivery-request.ts';
 import type { DeliveryResponse } from './response-checker.ts';
@@ -8,6 +9,7 @@ export type TransportFailure =
   | { kind: 'unreachable'; message: string; code?: string }
   | { kind: 'reset'; message: string; code?: string }
   | { kind: 'too-large'; message: string }
+  | { kind: 'tls'; message: string; code: string }
   | { kind: 'failed'; message: string; code?: string };
 
 /** A reply, or why there was none, and how long it took. */
@@ -32,7 +34,7 @@ const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET'])
  */
 export async function sendRequest(
   delivery: DeliveryRequest,
-  options: { timeoutMs: number; maxResponseBytes: number },
+  options: { timeoutMs: number; maxResponseBytes: number; ca?: readonly string[] },
 ): Promise<SendOutcome> {
   const started = performance.now();
   const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
@@ -44,7 +46,11 @@ export async function sendRequest(
       ...(delivery.body === undefined ? {} : { body: delivery.body }),
     },
     // No pools: a fresh connection per delivery, so no pooled socket outlives the command.
-    { timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes },
+    {
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+    },
   );
   if (outcome.ok) {
     const { status, headers, body } = outcome;
@@ -77,6 +83,8 @@ function describeFailure(
 }
 
 function classify(error: unknown): TransportFailure {
+  const tls = describeTlsFailure(error);
+  if (tls !== undefined) return { kind: 'tls', message: tls.message, code: tls.code };
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code !== undefined && UNREACHABLE.has(code)) return { kind: 'unreachable', message, code };

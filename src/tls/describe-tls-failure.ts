@@ -32,11 +32,11 @@ export function describeTlsFailure(
 ): { kind: 'certificate' | 'handshake'; code: string; message: string } | undefined {
   const code = errorCode(error);
   if (code === undefined) return undefined;
+  const text = error instanceof Error ? error.message : String(error);
+  // OpenSSL's own text names its source file; its reason (`wrong version number`) is what helps.
+  const reason = /SSL routines:[^:]*:([^:]+)/.exec(text)?.[1];
   // Node appends advice about --use-system-ca; the advice given here is --ca.
-  const detail = (error instanceof Error ? error.message : String(error)).replace(
-    /;\s*if the root CA is installed locally.*$/s,
-    '',
-  );
+  const detail = reason ?? text.replace(/;\s*if the root CA is installed locally.*$/s, '');
   if (untrusted.has(code)) {
     const what =
       code === 'ERR_TLS_CERT_ALTNAME_INVALID'
@@ -56,7 +56,7 @@ export function describeTlsFailure(
     return {
       kind: 'handshake',
       code,
-      message: `the TLS handshake failed (${code}: ${detail}); check the URL's scheme: does the server speak HTTPS on that port?`,
+      message: `the TLS handshake failed (${code}: ${detail}); check that the server speaks HTTPS on that port, or use an http:// URL`,
     };
   }
   return undefined;

@@ -106,6 +106,7 @@ export async function startMockProvider(
         checker: validator,
         hosts,
         timeoutMs: options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
         ...(options.sign === undefined ? {} : { sign: options.sign }),
       });
       deliveries.push(delivery);

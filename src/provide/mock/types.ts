@@ -25,6 +25,8 @@ export interface MockProviderOptions {
   allowAnyHost?: boolean;
   /** Time allowed for each callback delivery, in ms; default 10 000. */
   deliveryTimeoutMs?: number;
+  /** Extra certificate authorities (PEM) trusted for deliveries to an https consumer, besides the default ones. */
+  ca?: readonly string[];
   /** Largest request body the mock reads, in bytes; default 10 MB. Larger: 413. */
   maxBodyBytes?: number;
   /** Package version written into reports; default `0.0.0`. */
