@@ -64,7 +64,12 @@ export async function runConformance(catalogue: Catalogue, options: RunOptions):
       ),
     );
     if (fixedContracts.length > 0 && options.callbackBase !== undefined) {
-      forwarder = await startCallbackForwarder(options.callbackBase, receiver, fixedContracts);
+      forwarder = await startCallbackForwarder(
+        options.callbackBase,
+        receiver,
+        fixedContracts,
+        options.receiverTls,
+      );
     }
     const fixedPrefixes = new Map(
       fixedContracts.map((contract) => [
