@@ -94,6 +94,23 @@ function send(
   });
 }
 
+/** Writes raw bytes inside a trusted TLS connection; resolves with all the server wrote before it closed. */
+function tlsExchange(port: number, pieces: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({ host: '127.0.0.1', port, ca: identity.cert });
+    const chunks: Buffer[] = [];
+    socket.on('secureConnect', () => {
+      for (const piece of pieces) socket.write(piece);
+    });
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      // A reset after the answer is expected when the server cuts an upload short.
+      if (chunks.length === 0) reject(error);
+    });
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+  });
+}
+
 async function stillServes(h: Harness): Promise<void> {
   const reply = await send(`${h.receiver.origin}${h.path('ok')}`, {
     body: '{"id":"ok","paid":true}',
@@ -215,20 +232,44 @@ describe('bad input on the TLS port never crashes the receiver', () => {
 
   test('bytes that are not HTTP inside TLS get 400 and a request.malformed entry', async () => {
     await withTlsReceiver({}, async (h) => {
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = tlsConnect({ host: '127.0.0.1', port: h.port, ca: identity.cert });
-        const chunks: Buffer[] = [];
-        socket.on('secureConnect', () => socket.write('HELLO THERE\r\n\r\n'));
-        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-        socket.on('error', reject);
-        socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
-      });
+      const answer = await tlsExchange(h.port, ['HELLO THERE\r\n\r\n']);
       assert.match(answer, /^HTTP\/1\.1 400/);
       const [exchange] = await h.journal();
       assert.deepEqual(
         exchange?.findings.map((f) => f.check),
         ['request.malformed'],
       );
+      await stillServes(h);
+    });
+  });
+
+  test('a client that stalls in its headers inside TLS gets 408 and a request.timeout entry', async () => {
+    await withTlsReceiver({ headersTimeoutMs: 300, requestTimeoutMs: 600 }, async (h) => {
+      const answer = await tlsExchange(h.port, [`POST ${h.path('i1')} HTTP/1.1\r\nHost: x\r\n`]);
+      assert.match(answer, /^HTTP\/1\.1 408/);
+      const [exchange] = await h.journal();
+      assert.deepEqual(
+        exchange?.findings.map((f) => f.check),
+        ['request.timeout'],
+      );
+      await stillServes(h);
+    });
+  });
+
+  test('a Content-Length over the limit inside TLS is answered 413 for its contract', async () => {
+    await withTlsReceiver({ maxBodyBytes: 64 }, async (h) => {
+      const answer = await tlsExchange(h.port, [
+        `POST ${h.path('i1')} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+          'Content-Length: 100000\r\n\r\n',
+        'x'.repeat(100),
+      ]);
+      assert.match(answer, /^HTTP\/1\.1 413/);
+      const [exchange] = await h.journal();
+      assert.deepEqual(
+        exchange?.findings.map((f) => f.check),
+        ['body.too-large'],
+      );
+      assert.equal(exchange?.contract, paid);
       await stillServes(h);
     });
   });
