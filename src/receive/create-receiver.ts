@@ -407,6 +407,7 @@ export async function createReceiver(
         const grace = sleep(closeGrace, undefined, { ref: false });
         await Promise.race([Promise.allSettled([...pending]), grace]);
         server.closeAllConnections();
+        router?.destroyAll();
         for (const socket of plainSockets) socket.destroy();
         await closed;
         await Promise.allSettled([...pending]);

@@ -5,6 +5,11 @@ import type { Socket } from 'node:net';
 export interface FirstByteRouter {
   /** Closes every connection that has not yet been handed on (the server is shutting down). */
   destroyWaiting(): void;
+  /**
+   * Closes every connection still open, a TLS handshake in progress included (HTTP's own
+   * `closeAllConnections` only knows connections whose handshake is done).
+   */
+  destroyAll(): void;
 }
 
 // Every TLS connection opens with a handshake record, content type 22.
@@ -25,8 +30,11 @@ export function routeFirstByte(
   const handOn = server.listeners('connection') as Array<(socket: Socket) => void>;
   server.removeAllListeners('connection');
   const waiting = new Set<Socket>();
+  const open = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     waiting.add(socket);
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
     const silent = (): void => {
       socket.destroy();
     };
@@ -53,6 +61,10 @@ export function routeFirstByte(
     destroyWaiting() {
       for (const socket of waiting) socket.destroy();
       waiting.clear();
+    },
+    destroyAll() {
+      for (const socket of open) socket.destroy();
+      open.clear();
     },
   };
 }

@@ -290,6 +290,28 @@ describe('bad input on the TLS port never crashes the receiver', () => {
   });
 });
 
+describe('closing a TLS receiver', () => {
+  test('a client stalled in its TLS handshake does not hold up close()', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cv-tls-'));
+    const receiver = await createReceiver(catalogue, {
+      closeGraceMs: 100,
+      tls: identity,
+      journalPath: join(dir, 'j.jsonl'),
+    });
+    // A handshake record header and nothing more: TLS waits for the rest.
+    const stalled = rawExchange(
+      Number(new URL(receiver.origin).port),
+      [new Uint8Array([0x16, 0x03, 0x01, 0x00, 0x40])],
+      { giveUpMs: 5000 },
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const started = performance.now();
+    await receiver.close();
+    await stalled;
+    assert.ok(performance.now() - started < 1500, `close took ${performance.now() - started} ms`);
+  });
+});
+
 describe('an unusable certificate or key is CV_TLS_CONFIG', () => {
   const cases: Array<{ name: string; cert: string; key: string; message: RegExp }> = [
     {
