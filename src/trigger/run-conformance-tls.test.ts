@@ -11,6 +11,7 @@ import { resolveRunOptions } from '../config/index.ts';
 import type { Catalogue } from '../spec/contract.ts';
 import { buildCatalogue, loadDocument } from '../spec/index.ts';
 import { readTlsIdentity } from '../tls/read-tls-identity.ts';
+import { fixedHostSpec } from './fixed-host-spec.test-fixture.ts';
 import { runConformance } from './run-conformance.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'cv-run-tls-'));
@@ -24,48 +25,6 @@ after(async () => {
 });
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../receive/fixtures/tls/${name}`, import.meta.url));
-
-/** The OpenAPI Specification's fixed-host example, reduced. */
-const fixedHostSpec = {
-  openapi: '3.1.0',
-  info: { title: 'Transfers', version: '1' },
-  paths: {
-    '/transfers': {
-      post: {
-        operationId: 'createTransfer',
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
-              example: { id: 'tr-7' },
-            },
-          },
-        },
-        responses: { '200': { description: 'accepted' } },
-        callbacks: {
-          transferDone: {
-            'https://notificationServer.com?transactionId={$request.body#/id}': {
-              post: {
-                requestBody: {
-                  content: {
-                    'application/json': {
-                      schema: {
-                        type: 'object',
-                        required: ['ok'],
-                        properties: { ok: { type: 'boolean' } },
-                      },
-                    },
-                  },
-                },
-                responses: { '200': { description: 'ok' } },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-};
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -103,7 +62,7 @@ let catalogue: Catalogue;
 let identity: { cert: Buffer; key: Buffer };
 before(async () => {
   const path = join(dir, 'fixed.json');
-  await writeFile(path, JSON.stringify(fixedHostSpec));
+  await writeFile(path, JSON.stringify(fixedHostSpec('https')));
   catalogue = buildCatalogue(await loadDocument(path));
   identity = await readTlsIdentity(fixture('cert.pem'), fixture('key.pem'));
 });

@@ -9,6 +9,7 @@ import { resolveRunOptions } from '../config/index.ts';
 import { createReceiver } from '../receive/index.ts';
 import { buildCatalogue, loadDocument } from '../spec/index.ts';
 import { createValidator, type Validator } from '../validate/index.ts';
+import { fixedHostSpec } from './fixed-host-spec.test-fixture.ts';
 import { runConformance } from './run-conformance.ts';
 import { runReceiverOptions } from './run-receiver-options.ts';
 
@@ -21,48 +22,6 @@ after(async () => {
   }
   await rm(dir, { recursive: true, force: true });
 });
-
-/** The OpenAPI Specification's own fixed-host example. */
-const fixedHostSpec = {
-  openapi: '3.1.0',
-  info: { title: 'Transfers', version: '1' },
-  paths: {
-    '/transfers': {
-      post: {
-        operationId: 'createTransfer',
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
-              example: { id: 'tr-7' },
-            },
-          },
-        },
-        responses: { '200': { description: 'accepted' } },
-        callbacks: {
-          transferDone: {
-            'http://notificationServer.com?transactionId={$request.body#/id}': {
-              post: {
-                requestBody: {
-                  content: {
-                    'application/json': {
-                      schema: {
-                        type: 'object',
-                        required: ['ok'],
-                        properties: { ok: { type: 'boolean' } },
-                      },
-                    },
-                  },
-                },
-                responses: { '200': { description: 'ok' } },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-};
 
 async function listen(server: Server): Promise<number> {
   servers.push(server);
@@ -105,7 +64,7 @@ async function startFixedHostProvider(callbackBase: string): Promise<string> {
 describe('runConformance with a fixed callback host', () => {
   it('maps --callback-base onto the receiver and checks the exact URL', async () => {
     const path = join(dir, 'fixed.json');
-    await writeFile(path, JSON.stringify(fixedHostSpec));
+    await writeFile(path, JSON.stringify(fixedHostSpec('http')));
     const catalogue = buildCatalogue(await loadDocument(path));
     const callbackBase = `http://127.0.0.1:${await freePort()}`;
     const provider = await startFixedHostProvider(callbackBase);
@@ -122,7 +81,7 @@ describe('runConformance with a fixed callback host', () => {
 
   it('without --callback-base: nothing is injected, a callback.fixed-host warning says what to do', async () => {
     const path = join(dir, 'fixed-without.json');
-    await writeFile(path, JSON.stringify(fixedHostSpec));
+    await writeFile(path, JSON.stringify(fixedHostSpec('http')));
     const catalogue = buildCatalogue(await loadDocument(path));
     const provider = await startFixedHostProvider('http://127.0.0.1:9');
     const report = await runConformance(catalogue, resolveRunOptions({ provider, timeout: 1 }, {}));
@@ -138,7 +97,7 @@ describe('runConformance with a fixed callback host', () => {
 describe('runConformance and its receiver', () => {
   it("checks trigger responses with the receiver's validator, not a second one", async () => {
     const path = join(dir, 'shared-validator.json');
-    await writeFile(path, JSON.stringify(fixedHostSpec));
+    await writeFile(path, JSON.stringify(fixedHostSpec('http')));
     const catalogue = buildCatalogue(await loadDocument(path));
     const callbackBase = `http://127.0.0.1:${await freePort()}`;
     const provider = await startFixedHostProvider(callbackBase);
