@@ -110,14 +110,15 @@ export async function createReceiver(
     if (state.settled) return;
     state.settled = true;
 
-    // A request whose body never arrived whole still counts for its contract.
-    const located = (): { contract?: string; token?: string } =>
-      locateRequest(planContext, head.method, head.url);
+    // A request whose body never arrived whole still counts for its contract (locateRequest).
     if (body.kind === 'aborted') {
       const exchange = makeExchange(
         receivedAt,
         { ...head, body: body.bytes },
-        { ...planUnreadBody(body, maxBody, shuttingDown ? 'receiver' : 'client'), ...located() },
+        {
+          ...planUnreadBody(body, maxBody, shuttingDown ? 'receiver' : 'client'),
+          ...locateRequest(planContext, head.method, head.url),
+        },
       );
       // Nobody is left to receive an answer.
       delete exchange.answer;
@@ -129,7 +130,7 @@ export async function createReceiver(
       const exchange = makeExchange(
         receivedAt,
         { ...head, body: emptyBody },
-        { ...planUnreadBody(body, maxBody), ...located() },
+        { ...planUnreadBody(body, maxBody), ...locateRequest(planContext, head.method, head.url) },
       );
       await record(exchange);
       response.shouldKeepAlive = false;
