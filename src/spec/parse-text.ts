@@ -34,7 +34,7 @@ export function parseText(text: string, source: string, format: SpecFormat): unk
       throw jsonError(body, source, error);
     }
   }
-  return parseYaml(body, source, 'YAML');
+  return parseYaml(body, source);
 }
 
 /**
@@ -43,16 +43,16 @@ export function parseText(text: string, source: string, format: SpecFormat): unk
  * `yaml`: its errors name the line and column well, and its alias limit is what stops a
  * "billion laughs" document, so js-yaml is told to refuse every alias rather than expand them.
  */
-function parseYaml(text: string, source: string, syntax: 'YAML' | 'JSON'): unknown {
+function parseYaml(text: string, source: string): unknown {
   try {
     // YAML 1.2 core schema (dates stay strings, as JSON would have them); duplicate keys refused.
     return load(text, { maxAliases: 0 });
   } catch {
-    return parseYamlCarefully(text, source, syntax);
+    return parseYamlCarefully(text, source);
   }
 }
 
-function parseYamlCarefully(text: string, source: string, syntax: 'YAML' | 'JSON'): unknown {
+function parseYamlCarefully(text: string, source: string): unknown {
   // YAML 1.2 core schema: dates stay strings, as JSON would have them.
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
@@ -65,9 +65,9 @@ function parseYamlCarefully(text: string, source: string, syntax: 'YAML' | 'JSON
     throw new SpecError(
       'CV_SPEC_PARSE',
       source,
-      `Invalid ${syntax} in ${source}${where}: ${first.message}${more}.`,
+      `Invalid YAML in ${source}${where}: ${first.message}${more}.`,
       {
-        hint: `Fix the ${syntax} syntax there; a linter such as \`npx @redocly/cli lint\` shows the same spot.`,
+        hint: 'Fix the YAML syntax there; a linter such as `npx @redocly/cli lint` shows the same spot.',
       },
     );
   }
@@ -79,7 +79,7 @@ function parseYamlCarefully(text: string, source: string, syntax: 'YAML' | 'JSON
     throw new SpecError(
       'CV_SPEC_PARSE',
       source,
-      `Invalid ${syntax} in ${source}: its aliases (*name) expand to too many nodes to load safely (${error instanceof Error ? error.message : String(error)}).`,
+      `Invalid YAML in ${source}: its aliases (*name) expand to too many nodes to load safely (${error instanceof Error ? error.message : String(error)}).`,
       {
         hint: 'Write the repeated parts out, or use $ref to share them; a YAML alias that expands exponentially (a "billion laughs" document) is refused.',
         cause: error,
