@@ -9,6 +9,7 @@ import { createValidator } from '../validate/index.ts';
 import { bindServer } from './bind-server.ts';
 import { buildRouteTable } from './build-route-table.ts';
 import { assertUsableSecret, checkSignature } from './check-signature.ts';
+import { collectPlainHead } from './collect-plain-head.ts';
 import { copyHeaders } from './copy-headers.ts';
 import { createAnswerBook } from './create-answer-book.ts';
 import { createExchangeLog } from './create-exchange-log.ts';
@@ -19,7 +20,7 @@ import { createExchangeRing } from './exchange-ring.ts';
 import { isoNow } from './iso-now.ts';
 import { planClientError } from './plan-client-error.ts';
 import { locateRequest, type PlanContext, planExchange } from './plan-exchange.ts';
-import { plainHeadComplete, planPlainHttp } from './plan-plain-http.ts';
+import { planPlainHttp } from './plan-plain-http.ts';
 import { planUnreadBody } from './plan-unread-body.ts';
 import { readBody } from './read-body.ts';
 import { type FirstByteRouter, routeFirstByte } from './route-first-byte.ts';
@@ -253,16 +254,9 @@ export async function createReceiver(
   function onPlain(socket: Socket, first: Buffer): void {
     const receivedAt = isoNow();
     plainSockets.add(socket);
-    const chunks: Buffer[] = [first];
-    let size = first.length;
-    const headLimit = 64 * 1024;
-    let finished = false;
-    const finish = (): void => {
-      if (finished) return;
-      finished = true;
-      socket.off('data', onData);
-      socket.setTimeout(0);
-      const plan = planPlainHttp(new Uint8Array(Buffer.concat(chunks)), origin);
+    socket.once('close', () => plainSockets.delete(socket));
+    collectPlainHead(socket, first, { limit: 64 * 1024, timeoutMs: headersTimeout }, (head) => {
+      const plan = planPlainHttp(new Uint8Array(head), origin);
       const exchange = makeExchange(receivedAt, plan.request, {
         ...plan.planned,
         ...locateRequest(planContext, plan.request.method, plan.request.url),
@@ -280,23 +274,7 @@ export async function createReceiver(
           pending.delete(work);
         });
       pending.add(work);
-    };
-    const onData = (chunk: Buffer): void => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (plainHeadComplete(Buffer.concat(chunks), headLimit) || size >= headLimit) finish();
-    };
-    socket.once('close', () => {
-      plainSockets.delete(socket);
-      finish();
     });
-    if (plainHeadComplete(first, headLimit)) {
-      finish();
-      return;
-    }
-    socket.on('data', onData);
-    socket.setTimeout(headersTimeout, finish);
-    socket.resume();
   }
 
   const serverOptions = {

@@ -44,17 +44,22 @@ function parseHead(bytes: Uint8Array): InboundRequest {
 /**
  * Plain HTTP arrived at a receiver that speaks HTTPS: the request head as far as it arrived
  * (its body is not waited for), a `request.not-tls` finding naming the URL the client should
- * have called, and a 400 answer in plain HTTP that says the same.
+ * have called, and a 400 answer in plain HTTP that says the same. `server` names what answers
+ * (the mock provider serves HTTPS the same way).
  * @example planPlainHttp(bytes, 'https://127.0.0.1:8443').planned.findings[0].check // 'request.not-tls'
  */
-export function planPlainHttp(bytes: Uint8Array, origin: string): PlainHttpPlan {
+export function planPlainHttp(
+  bytes: Uint8Array,
+  origin: string,
+  server = 'receiver',
+): PlainHttpPlan {
   const request = parseHead(bytes);
   const should = request.url.startsWith('/') ? `${origin}${request.url}` : origin;
   const message =
     request.method === ''
-      ? `Bytes that are neither TLS nor HTTP arrived at this HTTPS receiver; the connection was closed.`
-      : `${request.method} ${request.url} came as plain HTTP, but this receiver speaks HTTPS only: the client must call ${should}.`;
-  const text = `This receiver speaks HTTPS only: use ${origin}.\n`;
+      ? `Bytes that are neither TLS nor HTTP arrived at this HTTPS ${server}; the connection was closed.`
+      : `${request.method} ${request.url} came as plain HTTP, but this ${server} speaks HTTPS only: the client must call ${should}.`;
+  const text = `This ${server} speaks HTTPS only: use ${origin}.\n`;
   return {
     request,
     planned: {

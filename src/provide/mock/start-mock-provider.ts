@@ -1,12 +1,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bindServer } from '../../receive/bind-server.ts';
+import { collectPlainHead } from '../../receive/collect-plain-head.ts';
 import { createListeners } from '../../receive/create-listeners.ts';
+import { planPlainHttp } from '../../receive/plan-plain-http.ts';
+import { type FirstByteRouter, routeFirstByte } from '../../receive/route-first-byte.ts';
 import { serveExtraRoute } from '../../receive/serve-extra-route.ts';
 import { urlHost } from '../../receive/url-host.ts';
 import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
 import type { Catalogue, Contract } from '../../spec/contract.ts';
 import { isHttpMethod } from '../../spec/path-item.ts';
+import { checkTlsIdentity } from '../../tls/check-tls-identity.ts';
 import type { Finding } from '../../validate/finding.ts';
 import { createValidator } from '../../validate/index.ts';
 import { createHostPolicy } from '../create-host-policy.ts';
@@ -31,6 +37,7 @@ import type { MockEvent, MockProvider, MockProviderOptions } from './types.ts';
 export const DEFAULT_CALLBACK_DELAY_MS = 100;
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const CLOSE_GRACE_MS = 2_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 /**
  * Starts a mock of the document's API (Prism: request validation, declared examples or generated
@@ -52,6 +59,9 @@ export async function startMockProvider(
 ): Promise<MockProvider> {
   const host = options.host ?? '127.0.0.1';
   const wantedPort = options.port ?? 0;
+  const tls = options.tls;
+  // Before Prism's set-up: a bad certificate or key fails at once.
+  if (tls !== undefined) checkTlsIdentity(tls);
   const delayMs = options.delayMs ?? DEFAULT_CALLBACK_DELAY_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const extraRoutes = options.extraRoutes ?? {};
@@ -177,7 +187,7 @@ export async function startMockProvider(
         ? []
         : callbacks.filter((contract) => contract.trigger?.pointer === matched.trigger.pointer);
     if (options.order === 'reverse') own.reverse();
-    const receivedUrl = `http://${request.headers.host ?? new URL(origin).host}${request.url ?? '/'}`;
+    const receivedUrl = `${tls === undefined ? 'http' : 'https'}://${request.headers.host ?? new URL(origin).host}${request.url ?? '/'}`;
     const result: TriggerResult = {
       id,
       method: method.toUpperCase(),
@@ -210,41 +220,68 @@ export async function startMockProvider(
     });
   }
 
-  const server = createServer(
-    { requestTimeout: 30_000, headersTimeout: 10_000 },
-    (request, response) => {
-      // Before the body is read: a dashboard's event stream must not wait on the mock.
-      if (serveExtraRoute(request, response, extraRoutes)) return;
-      const work = handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) {
-          response.writeHead(500, { 'content-type': 'application/problem+json' });
-          response.end(
-            JSON.stringify({
-              title: 'Mock failure',
-              status: 500,
-              detail: error instanceof Error ? error.message : String(error),
-            }),
-          );
-        } else {
-          response.destroy();
-        }
-      });
-      const tracked = work.finally(() => handling.delete(tracked));
-      handling.add(tracked);
-    },
-  );
+  function onRequest(request: IncomingMessage, response: ServerResponse): void {
+    // Before the body is read: a dashboard's event stream must not wait on the mock.
+    if (serveExtraRoute(request, response, extraRoutes)) return;
+    const work = handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'application/problem+json' });
+        response.end(
+          JSON.stringify({
+            title: 'Mock failure',
+            status: 500,
+            detail: error instanceof Error ? error.message : String(error),
+          }),
+        );
+      } else {
+        response.destroy();
+      }
+    });
+    const tracked = work.finally(() => handling.delete(tracked));
+    handling.add(tracked);
+  }
+
+  /** Plain HTTP sent to the HTTPS port: the receiver's 400, once the request head has arrived. */
+  const plainSockets = new Set<Socket>();
+  function onPlain(socket: Socket, first: Buffer): void {
+    plainSockets.add(socket);
+    socket.once('close', () => plainSockets.delete(socket));
+    collectPlainHead(socket, first, { limit: 64 * 1024, timeoutMs: HEADERS_TIMEOUT_MS }, (head) => {
+      const plan = planPlainHttp(new Uint8Array(head), origin, 'mock provider');
+      if (socket.writable) socket.end(plan.answer);
+    });
+  }
+
+  const serverOptions = { requestTimeout: 30_000, headersTimeout: HEADERS_TIMEOUT_MS };
+  let router: FirstByteRouter | undefined;
+  let server: ReturnType<typeof createServer>;
+  if (tls === undefined) {
+    server = createServer(serverOptions, onRequest);
+  } else {
+    const secure = createHttpsServer(
+      { ...serverOptions, cert: tls.cert, key: tls.key, handshakeTimeout: HEADERS_TIMEOUT_MS },
+      onRequest,
+    );
+    secure.on('tlsClientError', (_error: Error, socket: { destroy(): void }) => {
+      // A client that does not trust the certificate sees its own TLS error; nothing to answer.
+      socket.destroy();
+    });
+    router = routeFirstByte(secure, onPlain, HEADERS_TIMEOUT_MS);
+    server = secure;
+  }
   await bindServer(server, host, wantedPort, 'mock provider');
   server.on('error', () => {
     // After start-up only single connections fail; each is handled where it happens.
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : wantedPort;
-  const origin = `http://${urlHost(host)}:${port}`;
+  const origin = `${tls === undefined ? 'http' : 'https'}://${urlHost(host)}:${port}`;
 
   function stop(): Promise<void> {
     stopping ??= (async () => {
       serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      router?.destroyWaiting();
       for (const entry of queue.cancelWaiting()) {
         for (const contract of entry.contracts) {
           const finding: Finding = {
@@ -286,6 +323,8 @@ export async function startMockProvider(
         // Consumer requests are answered by now: what is left are idle keep-alive sockets and
         // extra routes (a dashboard's event streams), which must not hold up the exit.
         server.closeAllConnections();
+        router?.destroyAll();
+        for (const socket of plainSockets) socket.destroy();
         await serverClosed;
       })();
       return closing;

@@ -1,5 +1,6 @@
 import type { ExtraRouteHandler } from '../../receive/types.ts';
 import type { DeliveryResult, Report, TriggerResult } from '../../report/report.ts';
+import type { TlsIdentity } from '../../tls/check-tls-identity.ts';
 import type { Finding } from '../../validate/finding.ts';
 import type { SignatureScheme } from '../signatures/signature-scheme.ts';
 
@@ -25,6 +26,11 @@ export interface MockProviderOptions {
   allowAnyHost?: boolean;
   /** Time allowed for each callback delivery, in ms; default 10 000. */
   deliveryTimeoutMs?: number;
+  /**
+   * Serve HTTPS with this certificate (chain) and private key, PEM; default plain HTTP. Plain
+   * HTTP sent to the port is answered 400 with the https URL. A bad pair is a `TlsConfigError`.
+   */
+  tls?: TlsIdentity;
   /** Extra certificate authorities (PEM) trusted for deliveries to an https consumer, besides the default ones. */
   ca?: readonly string[];
   /** Largest request body the mock reads, in bytes; default 10 MB. Larger: 413. */
@@ -50,7 +56,7 @@ export type MockEvent =
 
 /** A running mock provider. */
 export interface MockProvider {
-  /** `http://host:port`: the base URL the consumer calls. */
+  /** `http://host:port` (`https://` with `tls`): the base URL the consumer calls. */
   readonly origin: string;
   /** Calls `listener` with every event; returns the function that stops it. */
   subscribe(listener: (event: MockEvent) => void): () => void;
