@@ -12,6 +12,7 @@ import { mockEventLine } from './mock-event-line.ts';
 import { mockExpectWatch } from './mock-expect-watch.ts';
 import { type MockFlags, parseMockFlags } from './mock-options.ts';
 import { readCaFlags } from './read-ca-flags.ts';
+import { readTlsFlags } from './read-tls-flags.ts';
 import { saveReports } from './save-reports.ts';
 import { summaryEvent } from './summary-event.ts';
 import { useColor } from './use-color.ts';
@@ -26,6 +27,8 @@ export async function mockAction(spec: string, flags: MockFlags): Promise<number
   const settings = parseMockFlags(flags, process.env);
   const ca = await readCaFlags(flags.ca);
   if (ca.length > 0) settings.provider.ca = ca;
+  const tls = await readTlsFlags(flags, 'mock provider');
+  if (tls !== undefined) settings.provider.tls = tls;
   // Prism's dependencies include an install-time analytics package; keep it quiet at run time too.
   process.env.SCARF_ANALYTICS = 'false';
   const catalogue = buildCatalogue(await loadDocument(spec));

@@ -6,11 +6,12 @@ import type { DeliveryFlags } from './delivery-options.ts';
 import { parseSeconds } from './parse-seconds.ts';
 import { parseSignatureFlags } from './parse-signature-flags.ts';
 import { parseWholeNumber } from './parse-whole-number.ts';
+import type { TlsFlags } from './read-tls-flags.ts';
 import { parseReporters, type ReportFlags } from './report-options.ts';
 import { version } from './version.ts';
 
 /** Flags of `mock` as commander hands them over. */
-export interface MockFlags extends DeliveryFlags, ReportFlags {
+export interface MockFlags extends DeliveryFlags, ReportFlags, TlsFlags {
   host: string;
   port: string;
   example?: string;

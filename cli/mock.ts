@@ -16,11 +16,9 @@ export function registerMockCommand(program: Command): void {
     .option('--dynamic', 'answer with values generated from the schemas instead of the examples')
     .option('--example <name>', 'send this named example as the callback payload where declared')
     .option('--delay <ms>', 'wait this long after answering before firing callbacks', '100')
-    .option(
-      '--order <order>',
-      "order of an operation's callbacks: declared or reverse",
-      'declared',
-    );
+    .option('--order <order>', "order of an operation's callbacks: declared or reverse", 'declared')
+    .option('--tls-cert <file>', 'serve HTTPS with this PEM certificate (needs --tls-key)')
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert');
   addDeliveryOptions(command, 'callbacks')
     .option('--delivery-timeout <seconds>', 'time allowed for each callback delivery', '10')
     .option('--timeout <seconds>', 'stop after this many seconds')
