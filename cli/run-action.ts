@@ -15,8 +15,8 @@ import {
 import { emitRunReports } from './emit-run-reports.ts';
 import { ExitCode } from './exit-code.ts';
 import { parseSeconds } from './parse-seconds.ts';
-import { readCaFlags } from './read-ca-flags.ts';
-import { readTlsFlags, type TlsFlags } from './read-tls-flags.ts';
+import type { TlsFlags } from './read-tls-flags.ts';
+import { readTlsSettings } from './read-tls-settings.ts';
 import { parseReporters } from './report-options.ts';
 import { type RunDashboard, startRunDashboard } from './run-dashboard.ts';
 import { createRunProgress } from './run-progress.ts';
@@ -60,12 +60,13 @@ export async function runAction(spec: string, flags: RunCommandFlags): Promise<n
   const reporters = parseReporters(
     flags.reporter.length === 0 ? ['console'] : flags.reporter.flatMap((name) => name.split(',')),
   );
-  const tls = await readTlsFlags(flags);
-  const ca = await readCaFlags(flags.ca);
-  const { config } = await loadConfig({
+  const loaded = await loadConfig({
     cwd: process.cwd(),
     ...(flags.config === undefined ? {} : { path: flags.config }),
   });
+  const { config } = loaded;
+  // Flags win over the config file's `tls` and `ca`.
+  const { tls, ca } = await readTlsSettings(flags, loaded);
   const document = await loadDocument(spec);
   const catalogue = buildCatalogue(document);
   // Checked before the provider starts, so an unusable --output does not cost a whole run.

@@ -85,11 +85,74 @@ const bad: Array<{ name: string; value: unknown; message: RegExp }> = [
     message: /"headers\.A" must be a string/,
   },
   {
+    name: 'tls not an object',
+    value: { tls: 'cert.pem' },
+    message: /"tls" must be an object/,
+  },
+  {
+    name: 'tls without its key',
+    value: { tls: { cert: 'cert.pem' } },
+    message: /"tls" needs both "cert" and "key", "key" is missing/,
+  },
+  {
+    name: 'tls without its certificate',
+    value: { tls: { key: 'key.pem' } },
+    message: /"tls" needs both "cert" and "key", "cert" is missing/,
+  },
+  {
+    name: 'an unknown tls key',
+    value: { tls: { cert: 'c.pem', key: 'k.pem', ca: 'ca.pem' } },
+    message: /unknown key "tls\.ca"/,
+  },
+  {
+    name: 'tls.cert not a path',
+    value: { tls: { cert: 3, key: 'key.pem' } },
+    message: /"tls\.cert" must be a file path, got 3/,
+  },
+  {
+    name: 'ca a single path',
+    value: { ca: 'rootCA.pem' },
+    message: /"ca" must be a list of PEM file paths/,
+  },
+  {
+    name: 'an empty ca entry',
+    value: { ca: ['rootCA.pem', ''] },
+    message: /"ca\[1\]" must be a file path/,
+  },
+  {
     name: 'concurrency zero',
     value: { concurrency: 0 },
     message: /"concurrency" must be a whole number of at least 1/,
   },
 ];
+
+const paths: Array<{ name: string; value: unknown; source: string; want: unknown }> = [
+  {
+    name: 'relative paths against the config file folder',
+    value: { tls: { cert: 'tls/cert.pem', key: '../key.pem' }, ca: ['rootCA.pem'] },
+    source: '/srv/app/callback-verify.config.yaml',
+    want: {
+      tls: { cert: '/srv/app/tls/cert.pem', key: '/srv/key.pem' },
+      ca: ['/srv/app/rootCA.pem'],
+    },
+  },
+  {
+    name: 'absolute paths as given',
+    value: { tls: { cert: '/etc/cv/cert.pem', key: '/etc/cv/key.pem' }, ca: ['/a.pem', 'b.pem'] },
+    source: '/srv/app/cv.json',
+    want: {
+      tls: { cert: '/etc/cv/cert.pem', key: '/etc/cv/key.pem' },
+      ca: ['/a.pem', '/srv/app/b.pem'],
+    },
+  },
+  { name: 'an empty ca list', value: { ca: [] }, source: '/srv/cv.json', want: { ca: [] } },
+];
+
+for (const { name, value, source, want } of paths) {
+  test(`parseConfig reads tls and ca: ${name}`, () => {
+    assert.deepEqual(parseConfig(value, source), want);
+  });
+}
 
 for (const { name, value, message } of bad) {
   test(`parseConfig rejects ${name}`, () => {

@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../errors.ts';
 import type { ReceiverBehaviour } from '../receive/types.ts';
 import { isJsonObject } from '../spec/is-json-object.ts';
@@ -12,6 +13,8 @@ const topLevelKeys = [
   'concurrency',
   'callbackBase',
   'respond',
+  'tls',
+  'ca',
   'operations',
 ];
 const operationKeys = [
@@ -45,6 +48,11 @@ export function parseConfig(value: unknown, source: string): CallbackVerifyConfi
     config.callbackBase = readUrl(root.callbackBase, 'callbackBase', source);
   }
   if (root.respond !== undefined) config.respond = readRespond(root.respond, 'respond', source);
+  if (root.tls !== undefined) config.tls = readTls(root.tls, 'tls', source);
+  if (root.ca !== undefined) {
+    if (!Array.isArray(root.ca)) fail('ca', 'must be a list of PEM file paths', root.ca, source);
+    config.ca = root.ca.map((path, index) => readPath(path, `ca[${index}]`, source));
+  }
   if (root.operations !== undefined) {
     const operations = readObject(root.operations, 'operations', source);
     config.operations = {};
@@ -82,6 +90,32 @@ function readOperation(value: unknown, at: string, source: string): OperationCon
     operation.skip = object.skip;
   }
   return operation;
+}
+
+/** Certificate and key go together: one without the other is refused like the flags. */
+function readTls(value: unknown, at: string, source: string): { cert: string; key: string } {
+  const object = readObject(value, at, source);
+  rejectUnknownKeys(object, ['cert', 'key'], `${at}.`, source);
+  for (const key of ['cert', 'key'] as const) {
+    if (object[key] === undefined) {
+      throw new ConfigError(
+        `${source}: "${at}" needs both "cert" and "key", "${key}" is missing.`,
+        {
+          hint: 'Give the PEM certificate and its private key, e.g. tls: { cert: cert.pem, key: key.pem }, or drop "tls" to serve plain HTTP.',
+        },
+      );
+    }
+  }
+  return {
+    cert: readPath(object.cert, `${at}.cert`, source),
+    key: readPath(object.key, `${at}.key`, source),
+  };
+}
+
+/** A file path, relative to the config file's folder unless absolute. */
+function readPath(value: unknown, at: string, source: string): string {
+  if (typeof value !== 'string' || value === '') fail(at, 'must be a file path', value, source);
+  return resolve(dirname(source), value);
 }
 
 function readExpect(value: unknown, at: string, source: string): ExpectConfig {

@@ -41,6 +41,10 @@ export interface CallbackVerifyConfig {
   callbackBase?: string;
   /** Scripted receiver answers by contract id (or `*`), for every operation. */
   respond?: Record<string, ReceiverBehaviour>;
+  /** The receiver serves HTTPS with this PEM certificate and key (like `--tls-cert`/`--tls-key`); paths resolved against the config file's folder. */
+  tls?: { cert: string; key: string };
+  /** PEM files of extra certificate authorities to trust (like `--ca`); paths resolved against the config file's folder. */
+  ca?: string[];
   operations?: Record<string, OperationConfig>;
 }
 

@@ -17,16 +17,18 @@ async function readPem(flag: string, path: string, what: string): Promise<Buffer
 /**
  * Reads a receiver's certificate and private key (PEM files) and checks that they make a usable
  * pair; an unreadable file, a file that is not PEM or a key that does not belong to the
- * certificate is a `TlsConfigError` (CV_TLS_CONFIG) that says which.
+ * certificate is a `TlsConfigError` (CV_TLS_CONFIG) that says which; `names` say where the
+ * paths came from (default the flags).
  * @example const tls = await readTlsIdentity('cert.pem', 'key.pem'); await createReceiver(catalogue, { tls });
  */
 export async function readTlsIdentity(
   certPath: string,
   keyPath: string,
+  names: { cert: string; key: string } = { cert: '--tls-cert', key: '--tls-key' },
 ): Promise<{ cert: Buffer; key: Buffer }> {
   const [cert, key] = await Promise.all([
-    readPem('--tls-cert', certPath, 'certificate (chain)'),
-    readPem('--tls-key', keyPath, 'private key'),
+    readPem(names.cert, certPath, 'certificate (chain)'),
+    readPem(names.key, keyPath, 'private key'),
   ]);
   const identity = { cert, key };
   checkTlsIdentity(identity, { cert: certPath, key: keyPath });
