@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ContractNotFoundError } from '../errors.ts';
@@ -15,6 +14,7 @@ import { createAnswerBook } from './create-answer-book.ts';
 import { createExchangeLog } from './create-exchange-log.ts';
 import { createJournal, type Journal } from './create-journal.ts';
 import { createToken } from './create-token.ts';
+import { createWebServer } from './create-web-server.ts';
 import type { InboundRequest } from './exchange.ts';
 import { createExchangeRing } from './exchange-ring.ts';
 import { isoNow } from './iso-now.ts';
@@ -23,7 +23,6 @@ import { locateRequest, type PlanContext, planExchange } from './plan-exchange.t
 import { planPlainHttp } from './plan-plain-http.ts';
 import { planUnreadBody } from './plan-unread-body.ts';
 import { readBody } from './read-body.ts';
-import { type FirstByteRouter, routeFirstByte } from './route-first-byte.ts';
 import { serveExtraRoute } from './serve-extra-route.ts';
 import type { Receiver, ReceiverOptions, ReceiverRoute } from './types.ts';
 import { urlHost } from './url-host.ts';
@@ -285,23 +284,13 @@ export async function createReceiver(
     keepAliveTimeout: 5_000,
   };
   const tls = options.tls;
-  let router: FirstByteRouter | undefined;
-  let server: ReturnType<typeof createServer>;
-  if (tls === undefined) {
-    server = createServer(serverOptions, onRequest);
-  } else {
-    const secure = createHttpsServer(
-      { ...serverOptions, cert: tls.cert, key: tls.key, handshakeTimeout: headersTimeout },
-      onRequest,
-    );
-    secure.on('tlsClientError', (_error: Error, socket: { destroy(): void }) => {
-      socket.destroy();
-      // A failed handshake (a client that does not trust the certificate, a TLS version or
-      // cipher mismatch) carries no request to journal; the client sees its own TLS error.
-    });
-    router = routeFirstByte(secure, onPlain, headersTimeout);
-    server = secure;
-  }
+  const { server, router } = createWebServer(
+    serverOptions,
+    onRequest,
+    tls,
+    onPlain,
+    headersTimeout,
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const work = onClientError(error, socket).catch(() => {
       socket.destroy();

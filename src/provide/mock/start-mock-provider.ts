@@ -1,12 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bindServer } from '../../receive/bind-server.ts';
 import { collectPlainHead } from '../../receive/collect-plain-head.ts';
 import { createListeners } from '../../receive/create-listeners.ts';
+import { createWebServer } from '../../receive/create-web-server.ts';
 import { planPlainHttp } from '../../receive/plan-plain-http.ts';
-import { type FirstByteRouter, routeFirstByte } from '../../receive/route-first-byte.ts';
 import { serveExtraRoute } from '../../receive/serve-extra-route.ts';
 import { urlHost } from '../../receive/url-host.ts';
 import type { DeliveryResult, TriggerResult } from '../../report/report.ts';
@@ -253,22 +252,13 @@ export async function startMockProvider(
   }
 
   const serverOptions = { requestTimeout: 30_000, headersTimeout: HEADERS_TIMEOUT_MS };
-  let router: FirstByteRouter | undefined;
-  let server: ReturnType<typeof createServer>;
-  if (tls === undefined) {
-    server = createServer(serverOptions, onRequest);
-  } else {
-    const secure = createHttpsServer(
-      { ...serverOptions, cert: tls.cert, key: tls.key, handshakeTimeout: HEADERS_TIMEOUT_MS },
-      onRequest,
-    );
-    secure.on('tlsClientError', (_error: Error, socket: { destroy(): void }) => {
-      // A client that does not trust the certificate sees its own TLS error; nothing to answer.
-      socket.destroy();
-    });
-    router = routeFirstByte(secure, onPlain, HEADERS_TIMEOUT_MS);
-    server = secure;
-  }
+  const { server, router } = createWebServer(
+    serverOptions,
+    onRequest,
+    tls,
+    onPlain,
+    HEADERS_TIMEOUT_MS,
+  );
   await bindServer(server, host, wantedPort, 'mock provider');
   server.on('error', () => {
     // After start-up only single connections fail; each is handled where it happens.
