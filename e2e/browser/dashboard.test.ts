@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { request as httpsRequest } from 'node:https';
 import { createInterface } from 'node:readline';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,8 @@ import { browserSkipReason, launchChromium } from './launch-chromium.ts';
 const skip = browserSkipReason();
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const tlsCert = readFileSync(`${root}src/receive/fixtures/tls/cert.pem`);
+const tlsKey = readFileSync(`${root}src/receive/fixtures/tls/key.pem`);
 const artifacts = `${root}test-results/browser`;
 const paid = 'createInvoice/invoicePaid/post';
 
@@ -59,12 +62,13 @@ interface Opened {
 
 /** A receiver for specs/invoices.yaml with its dashboard open in a fresh page. */
 async function openDashboard(
-  options: { viewport?: { width: number; height: number }; dark?: boolean } = {},
+  options: { viewport?: { width: number; height: number }; dark?: boolean; tls?: boolean } = {},
 ): Promise<Opened> {
   const route = createDashboardRoute();
   const receiver = await createReceiver(catalogue, {
     extraRoutes: route.extraRoutes,
     closeGraceMs: 100,
+    ...(options.tls === true ? { tls: { cert: tlsCert, key: tlsKey } } : {}),
   });
   const dashboard = route.attach(
     createDashboard(createReceiverSource(receiver, { command: 'listen', toolVersion: 'test' }), {
@@ -75,6 +79,8 @@ async function openDashboard(
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.dark === true ? 'dark' : 'light',
+    // The receiver's test certificate is self-signed: the page is told to accept it.
+    ...(options.tls === true ? { ignoreHTTPSErrors: true } : {}),
     ...(options.viewport !== undefined && options.viewport.width < 600
       ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
       : {}),
@@ -105,6 +111,29 @@ function postInvoice(receiver: Receiver, id: string, paidValue: unknown): Promis
 const rows = (page: Page) => page.locator('details.cv-exchange[data-exchange]');
 
 describe('live dashboard in Chromium', { skip }, () => {
+  test('over HTTPS, shows a callback as it arrives, without a reload', async () => {
+    const { page, receiver, url, errors } = await openDashboard({ tls: true });
+    assert.match(url, /^https:\/\//);
+    const status = await new Promise<number>((resolve, reject) => {
+      const outgoing = httpsRequest(
+        `${receiver.urlFor(paid)}/invoices/inv-tls`,
+        { method: 'POST', ca: tlsCert, headers: { 'content-type': 'application/json' } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(JSON.stringify({ description: 'Invoice inv-tls paid in full', paid: true }));
+    });
+    assert.equal(status, 200);
+    await rows(page).filter({ hasText: '/invoices/inv-tls' }).waitFor({ timeout: 2000 });
+    const contract = page.locator(`tr[data-contract="${paid}"]`);
+    await contract.locator('.cv-badge', { hasText: 'pass' }).waitFor({ timeout: 2000 });
+    assert.match((await contract.locator('.cv-receiver-url').textContent()) ?? '', /^https:\/\//);
+    assert.deepEqual(errors, []);
+  });
+
   test('shows a callback within a second of it arriving, without a reload', async () => {
     const { page, receiver, url, requests, errors } = await openDashboard();
     await page.evaluate(() => {
