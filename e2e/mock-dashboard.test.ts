@@ -5,13 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type RunningCli, startCli } from './start-cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const _cli = join(root, 'dist/cli/main.js');
 const env = { ...process.env, NO_COLOR: '1', SCARF_ANALYTICS: 'false' };
 
 /** Starts `mock specs/invoices.yaml` and resolves once it printed a line matching `ready`. */

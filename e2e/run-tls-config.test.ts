@@ -3,17 +3,14 @@
  * `tls` and `ca` (paths relative to the config file) instead of flags.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { freePort, runCli } from './start-cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
 const work = await mkdtemp(join(tmpdir(), 'cv-run-tls-config-'));
 after(() => rm(work, { recursive: true, force: true }));
 const cert = 'src/receive/fixtures/tls/cert.pem';
@@ -21,35 +18,6 @@ const key = 'src/receive/fixtures/tls/key.pem';
 const provider = `node e2e/providers/trivial-https.ts --tls-cert ${cert} --tls-key ${key} --ca ${cert} --quiet`;
 /** A fixture's path as the config file in `work` names it: relative to that file. */
 const fromConfig = (path: string): string => relative(work, join(root, path));
-
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  assert.ok(existsSync(cli), `${cli} is missing: run npm run build first`);
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      {
-        cwd: root,
-        env: { ...process.env, NO_COLOR: '1', SCARF_ANALYTICS: 'false' },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('run over HTTPS from the config file', () => {
   it('tls and ca from the config file serve and trust HTTPS (exit 0)', async () => {

@@ -4,51 +4,20 @@
  * the provider's certificate trusted through --ca.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { freePort, runCli } from './start-cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
 const work = await mkdtemp(join(tmpdir(), 'cv-run-tls-'));
 after(() => rm(work, { recursive: true, force: true }));
 const cert = 'src/receive/fixtures/tls/cert.pem';
 const key = 'src/receive/fixtures/tls/key.pem';
 const provider = `node e2e/providers/trivial-https.ts --tls-cert ${cert} --tls-key ${key} --ca ${cert} --quiet`;
-
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  assert.ok(existsSync(cli), `${cli} is missing: run npm run build first`);
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      {
-        cwd: root,
-        env: { ...process.env, NO_COLOR: '1', SCARF_ANALYTICS: 'false' },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface JsonReport {
   summary: { conformant: boolean };

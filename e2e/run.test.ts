@@ -3,7 +3,6 @@
  * example providers, started with --provider-cmd, and every verdict, exit code and finding is checked.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,41 +10,13 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
+import { type CliResult, runCli } from './start-cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
 const node = process.execPath;
 const work = await mkdtemp(join(tmpdir(), 'cv-run-e2e-'));
 after(() => rm(work, { recursive: true, force: true }));
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(
-  args: string[],
-  timeoutMs = 60_000,
-  env: Record<string, string> = {},
-): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      node,
-      [cli, ...args],
-      {
-        cwd: root,
-        timeout: timeoutMs,
-        maxBuffer: 32 * 1024 * 1024,
-        env: { ...process.env, NO_COLOR: '1', ...env },
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** `--provider-cmd` for an example provider on a free port (the tool reads the URL it prints). */
 function provider(name: string, ...flags: string[]): string {
@@ -103,7 +74,7 @@ async function runJson(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ result: CliResult; report: JsonReport }> {
-  const result = await runCli([...args, '--reporter', 'json', '--quiet'], 60_000, env);
+  const result = await runCli([...args, '--reporter', 'json', '--quiet'], { env });
   let report: JsonReport;
   try {
     report = JSON.parse(result.stdout) as JsonReport;
