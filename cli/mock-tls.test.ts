@@ -1,78 +1,21 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { httpsCall, runWithJsonEvents } from './json-events.test-fixture.ts';
 
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 const spec = fileURLToPath(new URL('../specs/invoices.yaml', import.meta.url));
 const tlsFile = (name: string): string =>
   fileURLToPath(new URL(`../src/receive/fixtures/tls/${name}`, import.meta.url));
-const env = { ...process.env, SCARF_ANALYTICS: 'false', NO_COLOR: '1' };
 
-interface Finished {
-  code: number | null;
-  events: Array<Record<string, unknown>>;
-  stderr: string;
-}
-
-/** Runs `mock --json`, hands the ready event to `act`, and resolves once the command exits. */
-function mock(
+/** Runs `mock … --json` through {@link runWithJsonEvents}. */
+const mock = (
   args: string[],
-  act: (ready: Record<string, unknown>) => Promise<void> = async () => {},
-): Promise<Finished> {
-  const child = spawn(process.execPath, [main, 'mock', spec, '--json', '--port', '0', ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const events: Array<Record<string, unknown>> = [];
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  let acted: Promise<void> = Promise.resolve();
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const event = JSON.parse(line) as Record<string, unknown>;
-    events.push(event);
-    if (event.event === 'ready') acted = act(event);
-  });
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      acted.then(() => resolve({ code, events, stderr }), reject);
-    });
-  });
-}
-
-function call(
-  url: string,
-  ca: Buffer,
-  init: { method?: string; body?: string } = {},
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpsRequest(
-      url,
-      {
-        method: init.method ?? 'GET',
-        ca,
-        agent: false,
-        headers: { 'content-type': 'application/json' },
-      },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('end', () =>
-          resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(init.body);
-  });
-}
+  act?: (ready: Record<string, unknown>) => Promise<void>,
+): ReturnType<typeof runWithJsonEvents> =>
+  runWithJsonEvents(['mock', spec, '--port', '0', ...args], act);
 
 describe('mock --tls-cert --tls-key', () => {
   test('serves HTTPS: an https origin, the dashboard over TLS, plain HTTP refused, a callback delivered', async () => {
@@ -103,13 +46,13 @@ describe('mock --tls-cert --tls-key', () => {
           const origin = String(ready.origin);
           assert.match(origin, /^https:\/\/127\.0\.0\.1:\d+$/);
           assert.match(String(ready.dashboard), /^https:\/\//);
-          const page = await call(String(ready.dashboard), ca);
+          const page = await httpsCall(String(ready.dashboard), ca);
           assert.equal(page.status, 200);
           assert.match(page.body, /<html/i);
           const plain = await fetch(`${origin.replace('https:', 'http:')}/invoices`);
           assert.equal(plain.status, 400);
           assert.match(await plain.text(), /speaks HTTPS only: use https:\/\//);
-          const answer = await call(
+          const answer = await httpsCall(
             `${origin}/invoices?callback_url=${encodeURIComponent(hooks)}`,
             ca,
             {
