@@ -26,11 +26,14 @@ export async function readTlsIdentity(
   keyPath: string,
   names: { cert: string; key: string } = { cert: '--tls-cert', key: '--tls-key' },
 ): Promise<{ cert: Buffer; key: Buffer }> {
-  const [cert, key] = await Promise.all([
+  // Both read at once, but when both fail the certificate's problem is the one told, every time.
+  const [cert, key] = await Promise.allSettled([
     readPem(names.cert, certPath, 'certificate (chain)'),
     readPem(names.key, keyPath, 'private key'),
   ]);
-  const identity = { cert, key };
+  if (cert.status === 'rejected') throw cert.reason;
+  if (key.status === 'rejected') throw key.reason;
+  const identity = { cert: cert.value, key: key.value };
   checkTlsIdentity(identity, { cert: certPath, key: keyPath });
   return identity;
 }
